@@ -1,0 +1,7 @@
+import type { ApplicationFunction } from "probot";
+
+const app: ApplicationFunction = (probot) => {
+  probot.log.info("SOFIE Integration Bot loaded");
+};
+
+export default app;
