@@ -1,0 +1,9 @@
+import type { RepositoryRef } from "./repository-ref.js";
+
+/** Read access to a repository's files at a commit. */
+export interface SourceReader {
+  /** The file's text, or undefined when the path does not exist at `ref`. */
+  readFile(repo: RepositoryRef, path: string, ref: string): Promise<string | undefined>;
+  /** Every file path in the tree at `ref` (as far as the host lists it). */
+  listPaths(repo: RepositoryRef, ref: string): Promise<readonly string[]>;
+}
