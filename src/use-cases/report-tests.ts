@@ -1,0 +1,187 @@
+import picomatch from "picomatch";
+import { parseManifest } from "../domain/manifest/parse-manifest.js";
+import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
+import { JunitParseError, parseJunit } from "../domain/junit/parse-junit.js";
+import type { TestReport } from "../domain/junit/test-results.js";
+import { buildAnnotations, batchAnnotations } from "../domain/render/build-annotations.js";
+import { renderNoReports, renderTestCheck } from "../domain/render/render-test-check.js";
+import { ArtifactRejectedError, type ArtifactArchive } from "../ports/artifact-archive.js";
+import type { CheckRuns, CheckOutput } from "../ports/check-runs.js";
+import type { CiArtifacts } from "../ports/ci-artifacts.js";
+import type { RepositoryRef } from "../ports/repository-ref.js";
+import type { SourceReader } from "../ports/source-reader.js";
+
+export const MANIFEST_PATH = ".sofie/component.yml";
+
+/** A completed CI workflow run, as the use case needs it. */
+export interface CompletedRun {
+  readonly id: number;
+  readonly attempt: number;
+  readonly headSha: string;
+  /** Path of the workflow file, e.g. `.github/workflows/sofie-ci.yml`. */
+  readonly workflowPath: string;
+  readonly conclusion: string | null;
+  readonly htmlUrl?: string;
+}
+
+export interface ReportTestsDeps {
+  readonly source: SourceReader;
+  readonly artifacts: CiArtifacts;
+  readonly checks: CheckRuns;
+  /** Name of the test-results check run (the policy's `checks.tests`). */
+  readonly checkName: string;
+}
+
+export type ReportTestsOutcome =
+  | { readonly status: "skipped"; readonly reason: string }
+  | {
+      readonly status: "reported";
+      readonly checkRunId: number;
+      readonly conclusion: string;
+      readonly title: string;
+    };
+
+const inFlight = new Map<string, Promise<ReportTestsOutcome>>();
+
+/**
+ * Turns a completed CI run's results artifact into one test-results check run on the
+ * run's head commit. Idempotent: the check run carries the run id and attempt as its
+ * external id, so a redelivered webhook finds it and does nothing (or finishes it, when a
+ * crash left it in progress); concurrent deliveries in this process share one report.
+ */
+export function reportTests(
+  deps: ReportTestsDeps,
+  repo: RepositoryRef,
+  run: CompletedRun,
+): Promise<ReportTestsOutcome> {
+  const key = `${repo.owner}/${repo.repo}#${run.id}:${run.attempt}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const work = report(deps, repo, run).finally(() => inFlight.delete(key));
+  inFlight.set(key, work);
+  return work;
+}
+
+async function report(
+  deps: ReportTestsDeps,
+  repo: RepositoryRef,
+  run: CompletedRun,
+): Promise<ReportTestsOutcome> {
+  const text = await deps.source.readFile(repo, MANIFEST_PATH, run.headSha);
+  if (text === undefined) return { status: "skipped", reason: `no ${MANIFEST_PATH} at ${run.headSha}` };
+  const { manifest } = parseManifest(text, MANIFEST_PATH);
+  if (!manifest)
+    return { status: "skipped", reason: `${MANIFEST_PATH} is invalid (the manifest check reports why)` };
+  const workflowFile = run.workflowPath.split("/").pop() ?? "";
+  if (workflowFile !== manifest.ci.workflow) {
+    return {
+      status: "skipped",
+      reason: `workflow ${workflowFile} is not the manifest's ${manifest.ci.workflow}`,
+    };
+  }
+
+  const externalId = `sofie-tests:${run.id}:${run.attempt}`;
+  const existing = await deps.checks.find(repo, run.headSha, deps.checkName, externalId);
+  if (existing?.status === "completed") return { status: "skipped", reason: "already reported" };
+  const checkRunId =
+    existing?.id ??
+    (await deps.checks.start(repo, {
+      name: deps.checkName,
+      headSha: run.headSha,
+      externalId,
+      ...(run.htmlUrl ? { detailsUrl: run.htmlUrl } : {}),
+      output: { title: "Reading test results", summary: `Reading the JUnit reports of CI run ${run.id}.` },
+    }));
+
+  const result = await collect(deps, repo, run, manifest);
+  const batches = batchAnnotations(result.annotations, 50);
+  // Every batch but the last goes while the run is in progress, so that "completed" means complete.
+  for (const batch of batches.slice(0, -1)) {
+    await deps.checks.update(repo, checkRunId, { output: { ...result.output, annotations: batch } });
+  }
+  await deps.checks.update(repo, checkRunId, {
+    conclusion: result.conclusion,
+    output: { ...result.output, annotations: batches.at(-1) ?? [] },
+  });
+  return { status: "reported", checkRunId, conclusion: result.conclusion, title: result.output.title };
+}
+
+interface Collected {
+  readonly output: CheckOutput;
+  readonly conclusion: "success" | "failure" | "neutral";
+  readonly annotations: ReturnType<typeof buildAnnotations>;
+}
+
+async function collect(
+  deps: ReportTestsDeps,
+  repo: RepositoryRef,
+  run: CompletedRun,
+  manifest: ComponentManifest,
+): Promise<Collected> {
+  const where = { artifactName: manifest.ci.artifact, junitGlob: manifest.junit };
+  const artifact = await deps.artifacts.findRunArtifact(repo, run.id, manifest.ci.artifact);
+  if (!artifact || artifact.expired) {
+    return noReports(
+      renderNoReports({ ...where, found: [], reason: "no-artifact", runConclusion: run.conclusion }),
+    );
+  }
+  let archive: ArtifactArchive;
+  try {
+    archive = await deps.artifacts.openArtifact(repo, artifact);
+  } catch (error) {
+    if (error instanceof ArtifactRejectedError)
+      return noReports(renderNoReports({ ...where, found: [], reason: "rejected", detail: error.reason }));
+    throw error;
+  }
+  try {
+    const isReport = picomatch(manifest.junit, { dot: true });
+    const names = archive.entries.map((entry) => entry.name);
+    const matched = names.filter((name) => isReport(name));
+    if (matched.length === 0) {
+      return noReports(
+        renderNoReports({
+          ...where,
+          found: names,
+          reason: names.length ? "no-match" : "empty",
+          rejected: archive.rejected,
+        }),
+      );
+    }
+    const reports: TestReport[] = [];
+    const unreadable: { file: string; line: number; column: number; reason: string }[] = [];
+    for (const name of matched) {
+      try {
+        reports.push(await parseJunit(archive.read(name), { file: name }));
+      } catch (error) {
+        if (error instanceof JunitParseError) unreadable.push(error);
+        else if (error instanceof ArtifactRejectedError)
+          unreadable.push({ file: name, line: 1, column: 1, reason: error.reason });
+        else throw error;
+      }
+    }
+    const rendered = renderTestCheck({
+      reports,
+      unreadable,
+      context: { ...where, ...(run.htmlUrl ? { runUrl: run.htmlUrl } : {}) },
+    });
+    const failing = rendered.conclusion === "failure" && reports.length > 0;
+    const annotations = failing
+      ? buildAnnotations(reports, await deps.source.listPaths(repo, run.headSha))
+      : [];
+    return {
+      output: { title: rendered.title, summary: rendered.summary },
+      conclusion: rendered.conclusion,
+      annotations,
+    };
+  } finally {
+    await archive.close();
+  }
+}
+
+function noReports(rendered: { title: string; summary: string; conclusion: "failure" }): Collected {
+  return {
+    output: { title: rendered.title, summary: rendered.summary },
+    conclusion: rendered.conclusion,
+    annotations: [],
+  };
+}
