@@ -1,0 +1,85 @@
+import type { ArtifactArchive } from "../../src/ports/artifact-archive.js";
+import type {
+  CheckRunStart,
+  CheckRunUpdate,
+  CheckRuns,
+  ExistingCheckRun,
+} from "../../src/ports/check-runs.js";
+import type { ArtifactInfo, CiArtifacts } from "../../src/ports/ci-artifacts.js";
+import type { RepositoryRef } from "../../src/ports/repository-ref.js";
+import type { SourceReader } from "../../src/ports/source-reader.js";
+
+/** A repository held in memory: path → text, at any ref. */
+export class FakeSourceReader implements SourceReader {
+  readonly treeReads: string[] = [];
+  constructor(readonly files: Record<string, string> = {}) {}
+  async readFile(_repo: RepositoryRef, path: string): Promise<string | undefined> {
+    return this.files[path];
+  }
+  async listPaths(_repo: RepositoryRef, ref: string): Promise<readonly string[]> {
+    this.treeReads.push(ref);
+    return Object.keys(this.files);
+  }
+}
+
+/** One workflow run's artifact held in memory (or none). */
+export class FakeCiArtifacts implements CiArtifacts {
+  opened = 0;
+  closed = 0;
+  constructor(
+    readonly entries: Record<string, string | Buffer> | undefined,
+    readonly name = "sofie-results",
+  ) {}
+  async findRunArtifact(
+    _repo: RepositoryRef,
+    _runId: number,
+    name: string,
+  ): Promise<ArtifactInfo | undefined> {
+    return this.entries && name === this.name ? { id: 1, name, sizeInBytes: 1, expired: false } : undefined;
+  }
+  async openArtifact(): Promise<ArtifactArchive> {
+    this.opened++;
+    const entries = this.entries ?? {};
+    return {
+      entries: Object.entries(entries).map(([name, data]) => ({ name, size: data.length })),
+      rejected: [],
+      read: (name: string) =>
+        (async function* () {
+          const data = entries[name];
+          yield typeof data === "string" ? Buffer.from(data) : (data ?? Buffer.alloc(0));
+        })(),
+      close: async () => {
+        this.closed++;
+      },
+    };
+  }
+}
+
+interface RecordedRun {
+  id: number;
+  start: CheckRunStart;
+  updates: CheckRunUpdate[];
+  status: ExistingCheckRun["status"];
+}
+
+/** Check runs held in memory, with what was sent to them. */
+export class FakeCheckRuns implements CheckRuns {
+  readonly runs: RecordedRun[] = [];
+  async find(_repo: RepositoryRef, headSha: string, name: string, externalId: string) {
+    const run = this.runs.find(
+      (r) => r.start.headSha === headSha && r.start.name === name && r.start.externalId === externalId,
+    );
+    return run ? { id: run.id, status: run.status } : undefined;
+  }
+  async start(_repo: RepositoryRef, start: CheckRunStart): Promise<number> {
+    const id = this.runs.length + 1;
+    this.runs.push({ id, start, updates: [], status: "in_progress" });
+    return id;
+  }
+  async update(_repo: RepositoryRef, id: number, update: CheckRunUpdate): Promise<void> {
+    const run = this.runs.find((r) => r.id === id);
+    if (!run) throw new Error(`no check run ${id}`);
+    run.updates.push(update);
+    if (update.conclusion) run.status = "completed";
+  }
+}
