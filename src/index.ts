@@ -1,5 +1,6 @@
 import type { ApplicationFunction } from "probot";
 import { createHealthHandler } from "./app/health-handler.js";
+import { createMetrics } from "./app/metrics.js";
 import { onWorkflowRunCompleted } from "./app/on-workflow-run-completed.js";
 
 /**
@@ -7,8 +8,10 @@ import { onWorkflowRunCompleted } from "./app/on-workflow-run-completed.js";
  * handler per event. Handlers only translate events into use cases.
  */
 const app: ApplicationFunction = (probot, options) => {
+  const metrics = createMetrics();
   options?.addHandler?.(createHealthHandler());
-  probot.on("workflow_run.completed", onWorkflowRunCompleted);
+  options?.addHandler?.(metrics.handler);
+  probot.on("workflow_run.completed", onWorkflowRunCompleted(metrics));
 };
 
 export default app;
