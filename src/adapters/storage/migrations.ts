@@ -1,0 +1,47 @@
+/**
+ * Versioned schema migrations, applied in order; `PRAGMA user_version` records the last
+ * one applied. Never edit a released migration: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE deliveries (
+     id TEXT PRIMARY KEY,
+     event TEXT NOT NULL,
+     claimed_at TEXT NOT NULL,
+     completed_at TEXT
+   );
+   CREATE TABLE components (
+     repository TEXT PRIMARY KEY,
+     installation_id INTEGER NOT NULL,
+     evidence TEXT NOT NULL,
+     level INTEGER NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE jobs (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     key TEXT NOT NULL UNIQUE,
+     payload TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     run_after TEXT NOT NULL,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX jobs_due ON jobs (state, run_after, id);
+   CREATE TABLE write_log (
+     bucket TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX write_log_bucket_at ON write_log (bucket, at);
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     repository TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     command TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     details TEXT
+   );
+   CREATE INDEX audit_repository ON audit (repository, id);`,
+];

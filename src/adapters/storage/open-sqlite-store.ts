@@ -1,0 +1,227 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { AuditEntry, ComponentRecord, Job, Store } from "../../ports/store.js";
+import { MIGRATIONS } from "./migrations.js";
+
+/**
+ * The embedded store: one SQLite file (created with its folder on first start), WAL
+ * journal, migrations applied at open. Jobs a crash left running are queued again.
+ */
+export function openSqliteStore(path: string): Store {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  db.prepare("UPDATE jobs SET state = 'queued' WHERE state = 'running'").run();
+
+  const q = {
+    claimDelivery: db.prepare(
+      `INSERT INTO deliveries (id, event, claimed_at) VALUES (?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET claimed_at = excluded.claimed_at
+       WHERE deliveries.completed_at IS NULL AND deliveries.claimed_at < ?`,
+    ),
+    completeDelivery: db.prepare("UPDATE deliveries SET completed_at = ? WHERE id = ?"),
+    releaseDelivery: db.prepare("DELETE FROM deliveries WHERE id = ? AND completed_at IS NULL"),
+    getComponent: db.prepare("SELECT * FROM components WHERE repository = ?"),
+    putComponent: db.prepare(
+      `INSERT INTO components (repository, installation_id, evidence, level, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (repository) DO UPDATE SET installation_id = excluded.installation_id,
+         evidence = excluded.evidence, level = excluded.level, updated_at = excluded.updated_at`,
+    ),
+    listComponents: db.prepare("SELECT * FROM components ORDER BY repository"),
+    enqueue: db.prepare(
+      `INSERT INTO jobs (kind, key, payload, state, run_after, created_at, updated_at)
+       VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+    ),
+    nextJob: db.prepare(
+      "SELECT * FROM jobs WHERE state = 'queued' AND run_after <= ? ORDER BY run_after, id LIMIT 1",
+    ),
+    markRunning: db.prepare(
+      "UPDATE jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?",
+    ),
+    completeJob: db.prepare("UPDATE jobs SET state = 'done', updated_at = ? WHERE id = ?"),
+    retryJob: db.prepare(
+      "UPDATE jobs SET state = 'queued', last_error = ?, run_after = ?, updated_at = ? WHERE id = ?",
+    ),
+    failJob: db.prepare("UPDATE jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?"),
+    pendingJobs: db.prepare("SELECT * FROM jobs WHERE state IN ('queued', 'running') ORDER BY run_after, id"),
+    recordWrite: db.prepare("INSERT INTO write_log (bucket, at) VALUES (?, ?)"),
+    countWrites: db.prepare("SELECT COUNT(*) AS n FROM write_log WHERE bucket = ? AND at > ?"),
+    oldestWrite: db.prepare("SELECT MIN(at) AS at FROM write_log WHERE bucket = ? AND at > ?"),
+    pruneWrites: db.prepare("DELETE FROM write_log WHERE at < ?"),
+    appendAudit: db.prepare(
+      "INSERT INTO audit (at, repository, actor, command, outcome, details) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    listAudit: db.prepare("SELECT * FROM audit ORDER BY id"),
+    listAuditFor: db.prepare("SELECT * FROM audit WHERE repository = ? ORDER BY id"),
+  };
+
+  const claimJob = db.transaction((now: string): Job | undefined => {
+    const row = q.nextJob.get(now) as JobRow | undefined;
+    if (!row) return undefined;
+    q.markRunning.run(now, row.id);
+    return toJob({ ...row, attempts: row.attempts + 1 });
+  });
+
+  return {
+    deliveries: {
+      async claim(id, event, now, staleAfterMs) {
+        const stale = new Date(now.getTime() - staleAfterMs).toISOString();
+        return q.claimDelivery.run(id, event, now.toISOString(), stale).changes === 1;
+      },
+      async complete(id, now) {
+        q.completeDelivery.run(now.toISOString(), id);
+      },
+      async release(id) {
+        q.releaseDelivery.run(id);
+      },
+    },
+    components: {
+      async get(repository) {
+        const row = q.getComponent.get(repository) as ComponentRow | undefined;
+        return row ? toComponent(row) : undefined;
+      },
+      async put(record) {
+        q.putComponent.run(
+          record.repository,
+          record.installationId,
+          JSON.stringify(record.evidence),
+          record.level,
+          record.updatedAt,
+        );
+      },
+      async list() {
+        return (q.listComponents.all() as ComponentRow[]).map(toComponent);
+      },
+    },
+    jobs: {
+      async enqueue(job) {
+        const now = new Date().toISOString();
+        return (
+          q.enqueue.run(job.kind, job.key, JSON.stringify(job.payload), job.runAfter.toISOString(), now, now)
+            .changes === 1
+        );
+      },
+      async claimNext(now) {
+        return claimJob(now.toISOString());
+      },
+      async complete(id, now) {
+        q.completeJob.run(now.toISOString(), id);
+      },
+      async fail(id, error, now, retryAt) {
+        if (retryAt) q.retryJob.run(error, retryAt.toISOString(), now.toISOString(), id);
+        else q.failJob.run(error, now.toISOString(), id);
+      },
+      async pending() {
+        return (q.pendingJobs.all() as JobRow[]).map(toJob);
+      },
+      async recordWrite(bucket, at) {
+        q.recordWrite.run(bucket, at.toISOString());
+        // Keep the log small: nothing older than a day is ever asked for.
+        q.pruneWrites.run(new Date(at.getTime() - 86_400_000).toISOString());
+      },
+      async countWrites(bucket, since) {
+        return (q.countWrites.get(bucket, since.toISOString()) as { n: number }).n;
+      },
+      async oldestWrite(bucket, since) {
+        const row = q.oldestWrite.get(bucket, since.toISOString()) as { at: string | null };
+        return row.at ? new Date(row.at) : undefined;
+      },
+    },
+    audit: {
+      async append(entry) {
+        q.appendAudit.run(
+          entry.at,
+          entry.repository,
+          entry.actor,
+          entry.command,
+          entry.outcome,
+          entry.details === undefined ? null : JSON.stringify(entry.details),
+        );
+      },
+      async list(filter) {
+        const rows = (
+          filter?.repository ? q.listAuditFor.all(filter.repository) : q.listAudit.all()
+        ) as AuditRow[];
+        return rows.map(toAudit);
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(
+      `the database is at schema version ${version}, newer than this release knows (${MIGRATIONS.length}); run a newer release or restore a backup`,
+    );
+  }
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[next] as string);
+      db.pragma(`user_version = ${next + 1}`);
+    })();
+  }
+}
+
+interface ComponentRow {
+  repository: string;
+  installation_id: number;
+  evidence: string;
+  level: number;
+  updated_at: string;
+}
+interface JobRow {
+  id: number;
+  kind: string;
+  key: string;
+  payload: string;
+  attempts: number;
+  run_after: string;
+}
+interface AuditRow {
+  at: string;
+  repository: string;
+  actor: string;
+  command: string;
+  outcome: string;
+  details: string | null;
+}
+
+function toComponent(row: ComponentRow): ComponentRecord {
+  return {
+    repository: row.repository,
+    installationId: row.installation_id,
+    evidence: JSON.parse(row.evidence) as unknown,
+    level: row.level,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    kind: row.kind,
+    key: row.key,
+    payload: JSON.parse(row.payload) as unknown,
+    attempts: row.attempts,
+    runAfter: row.run_after,
+  };
+}
+
+function toAudit(row: AuditRow): AuditEntry {
+  return {
+    at: row.at,
+    repository: row.repository,
+    actor: row.actor,
+    command: row.command,
+    outcome: row.outcome,
+    ...(row.details === null ? {} : { details: JSON.parse(row.details) as unknown }),
+  };
+}
