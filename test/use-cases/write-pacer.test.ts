@@ -1,0 +1,34 @@
+import { openSqliteStore } from "../../src/adapters/storage/open-sqlite-store.js";
+import { createWritePacer, GITHUB_CONTENT_LIMIT } from "../../src/use-cases/write-pacer.js";
+import { FakeClock, maxInWindow } from "../helpers/fake-clock.js";
+
+describe("createWritePacer", () => {
+  it("never lets more than 80 writes into any minute", async () => {
+    const store = openSqliteStore(":memory:");
+    const clock = new FakeClock();
+    const pacer = createWritePacer(store.jobs, clock);
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 400 }, async () => {
+        await pacer.acquire();
+        times.push(clock.now().getTime());
+      }),
+    );
+    expect(times).toHaveLength(400);
+    expect(maxInWindow(times, 60_000)).toBe(GITHUB_CONTENT_LIMIT.limit);
+    // and it does not wait longer than it must: 400 writes fit in 5 windows
+    expect(clock.now().getTime() - Date.parse("2026-11-25T12:00:00Z")).toBeLessThanOrEqual(4 * 60_000 + 100);
+    await store.close();
+  });
+
+  it("remembers the last minute's writes across a restart", async () => {
+    const store = openSqliteStore(":memory:");
+    const clock = new FakeClock();
+    await Promise.all(Array.from({ length: 80 }, () => createWritePacer(store.jobs, clock).acquire()));
+    const start = clock.now().getTime();
+    const restarted = createWritePacer(store.jobs, clock);
+    await restarted.acquire();
+    expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(60_000);
+    await store.close();
+  });
+});
