@@ -30,6 +30,8 @@ export interface ComponentRecord {
   /** JSON-serialisable evidence (the maturity model's shape). */
   readonly evidence: unknown;
   readonly level: number;
+  /** What was last written to GitHub for this component (topic, status issue, check), to skip unchanged writes. */
+  readonly outputs: unknown;
   readonly updatedAt: string;
 }
 

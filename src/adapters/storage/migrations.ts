@@ -14,6 +14,7 @@ export const MIGRATIONS: readonly string[] = [
      installation_id INTEGER NOT NULL,
      evidence TEXT NOT NULL,
      level INTEGER NOT NULL,
+     outputs TEXT NOT NULL DEFAULT '{}',
      updated_at TEXT NOT NULL
    );
    CREATE TABLE jobs (

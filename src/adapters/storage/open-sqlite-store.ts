@@ -27,9 +27,9 @@ export function openSqliteStore(path: string): Store {
     releaseDelivery: db.prepare("DELETE FROM deliveries WHERE id = ? AND completed_at IS NULL"),
     getComponent: db.prepare("SELECT * FROM components WHERE repository = ?"),
     putComponent: db.prepare(
-      `INSERT INTO components (repository, installation_id, evidence, level, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (repository) DO UPDATE SET installation_id = excluded.installation_id,
-         evidence = excluded.evidence, level = excluded.level, updated_at = excluded.updated_at`,
+      `INSERT INTO components (repository, installation_id, evidence, level, outputs, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (repository) DO UPDATE SET installation_id = excluded.installation_id, evidence = excluded.evidence,
+         level = excluded.level, outputs = excluded.outputs, updated_at = excluded.updated_at`,
     ),
     listComponents: db.prepare("SELECT * FROM components ORDER BY repository"),
     enqueue: db.prepare(
@@ -90,6 +90,7 @@ export function openSqliteStore(path: string): Store {
           record.installationId,
           JSON.stringify(record.evidence),
           record.level,
+          JSON.stringify(record.outputs),
           record.updatedAt,
         );
       },
@@ -175,6 +176,7 @@ interface ComponentRow {
   installation_id: number;
   evidence: string;
   level: number;
+  outputs: string;
   updated_at: string;
 }
 interface JobRow {
@@ -200,6 +202,7 @@ function toComponent(row: ComponentRow): ComponentRecord {
     installationId: row.installation_id,
     evidence: JSON.parse(row.evidence) as unknown,
     level: row.level,
+    outputs: JSON.parse(row.outputs) as unknown,
     updatedAt: row.updated_at,
   };
 }

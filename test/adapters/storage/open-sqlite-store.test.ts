@@ -38,6 +38,7 @@ describe("openSqliteStore", () => {
       installationId: 7,
       evidence: { push: { sha: "abc" } },
       level: 1,
+      outputs: { topic: "sofie-level-1" },
       updatedAt: t0.toISOString(),
     });
     await store.jobs.enqueue({ kind: "onboard", key: "onboard:o/r", payload: { repo: "r" }, runAfter: t0 });
