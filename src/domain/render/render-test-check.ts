@@ -60,7 +60,7 @@ type Plan = { readonly failingSuitesOnly: boolean; readonly limits: FailureLimit
 const PLANS: readonly Plan[] = [
   { failingSuitesOnly: false, limits: FULL_FAILURE, cut: false },
   { failingSuitesOnly: true, limits: FULL_FAILURE, cut: false },
-  { failingSuitesOnly: true, limits: { maxTraceChars: 2000, maxTraceLines: 30 }, cut: true },
+  { failingSuitesOnly: true, limits: { maxTraceChars: 1500, maxTraceLines: 20 }, cut: true },
 ];
 
 /** Room kept for the closing notes of a cut summary. */
@@ -126,18 +126,21 @@ function compose(plan: Plan, m: Material): string | undefined {
     const note = `_${formatCount(hidden)} passing ${hidden === 1 ? "suite is" : "suites are"} not listed, to keep the summary within GitHub's limit._`;
     if (!body.tryAdd(note) && !plan.cut) return undefined;
   }
-  // When cutting, the tables may take at most a third of what is left, so failures keep their room.
-  let tableBudget = plan.cut ? Math.floor(body.remaining / 3) : Infinity;
-  let cutSuites = 0;
+  // When cutting, the tables may take at most a fifth of what is left: the failures matter more.
+  let tableBudget = plan.cut ? Math.floor(body.remaining / 5) : Infinity;
+  let droppedSuites = 0;
   for (const table of tables) {
+    // A table that is cut says so itself; one that does not fit at all is counted below.
     const rendered = renderSuiteTable(table.file, table.rows, plan.cut ? tableBudget : Infinity);
-    if (body.tryAdd(rendered.text)) {
+    if (rendered.omitted < table.rows.length && body.tryAdd(rendered.text)) {
       tableBudget -= rendered.text.length + 2;
-      cutSuites += rendered.omitted;
-    } else if (plan.cut) cutSuites += table.rows.length;
+    } else if (plan.cut) droppedSuites += table.rows.length;
     else return undefined;
   }
-  if (cutSuites > 0) notes.push(`_… ${formatCount(cutSuites)} more failing suites not shown._`);
+  if (droppedSuites > 0) {
+    const note = `_… ${formatCount(droppedSuites)} more failing suites in other reports not listed._`;
+    if (!body.tryAdd(note)) notes.push(note);
+  }
 
   if (m.failures.length > 0) {
     const heading = `### Failures (${formatCount(m.failures.length)})`;
