@@ -158,12 +158,13 @@ function splitLocation(text: string): { path: string; line: number } | undefined
   return { path: text.slice(0, end), line };
 }
 
-function javaFrame(match: RegExpExecArray): Frame | undefined {
-  const qualified = match[1]!.slice(match[1]!.lastIndexOf("/") + 1); // drop a module like `java.base/`
+/** A Java/Kotlin frame; `null` for one to ignore (JDK, test framework); undefined when the line is not one. */
+function javaFrame(match: RegExpExecArray): Frame | null | undefined {
   const location = splitLocation(match[2]!);
-  if (!location) return undefined;
+  if (!location) return undefined; // `at Ns.Type.Method() in …` is .NET, not Java
+  const qualified = match[1]!.slice(match[1]!.lastIndexOf("/") + 1); // drop a module like `java.base/`
   const className = qualified.slice(0, qualified.lastIndexOf("."));
-  if (className === "" || IGNORED_CLASS.test(className)) return undefined;
+  if (className === "" || IGNORED_CLASS.test(className)) return null;
   const outer = className.split("$")[0]!;
   const packageParts = outer.split(".").slice(0, -1);
   const file = location.path.slice(location.path.lastIndexOf("/") + 1);
@@ -174,9 +175,9 @@ function javaFrame(match: RegExpExecArray): Frame | undefined {
 function lineFrames(line: string, out: Frame[]): void {
   const text = line.trim();
   const java = JAVA_FRAME.exec(text);
-  if (java) {
-    const frame = javaFrame(java);
-    if (frame) out.push(frame);
+  const frame = java ? javaFrame(java) : undefined;
+  if (frame !== undefined) {
+    if (frame !== null) out.push(frame);
     return;
   }
   const python = PYTHON_FRAME.exec(text);

@@ -71,7 +71,9 @@ export function renderFailure(entry: FailureEntry, limits: FailureLimits): strin
   const details = fault?.details?.trim() ?? "";
   // The trace usually repeats the message; show the message in full only when it is longer than the inline line.
   const messageIsLong = message.length > firstLine.length || firstLine.length > MAX_INLINE_MESSAGE;
-  const block = details !== "" ? details : messageIsLong ? message : "";
+  let block = details !== "" ? details : messageIsLong ? message : "";
+  if (details !== "" && messageIsLong && !details.includes(message.slice(0, 200)))
+    block = `${message}\n\n${details}`;
   if (block !== "") {
     const shown = cutLines(block, limits.maxTraceChars, limits.maxTraceLines);
     const label = details !== "" ? "Stack trace" : "Full message";
