@@ -18,6 +18,7 @@ export type RepoPaths = ReadonlySet<string> | readonly string[];
 const MAX_LINES = 200;
 const MAX_LINE_CHARS = 2000;
 const MAX_FRAMES = 400;
+const MAX_RESOLVED = 10_000;
 
 // Checkout directories of GitHub-hosted and container runners, after `\` became `/`.
 const CI_WORKSPACES = [
@@ -43,6 +44,8 @@ interface PathIndex {
   readonly size: number;
   readonly exact: ReadonlySet<string>;
   readonly byBasename: ReadonlyMap<string, IndexedPath[]>;
+  /** Resolved trace paths: a failing build repeats the same frames thousands of times. */
+  readonly resolved: Map<string, string | undefined>;
 }
 interface Frame {
   readonly path: string;
@@ -75,7 +78,7 @@ function indexPaths(paths: RepoPaths): PathIndex {
     if (list) list.push({ path, segments });
     else byBasename.set(base, [{ path, segments }]);
   }
-  const index = { size: sizeOf(paths), exact, byBasename };
+  const index = { size: sizeOf(paths), exact, byBasename, resolved: new Map<string, string | undefined>() };
   indexes.set(paths, index);
   return index;
 }
@@ -116,6 +119,15 @@ function candidateSegments(raw: string, prefixes: readonly string[]): string[] {
  * ambiguous and give undefined: a wrong annotation is worse than none.
  */
 function resolvePath(raw: string, index: PathIndex, prefixes: readonly string[]): string | undefined {
+  const key = prefixes.length === 0 ? raw : `${prefixes.join("\0")}\0\0${raw}`;
+  if (index.resolved.has(key)) return index.resolved.get(key);
+  const path = resolveUncached(raw, index, prefixes);
+  if (index.resolved.size >= MAX_RESOLVED) index.resolved.clear();
+  index.resolved.set(key, path);
+  return path;
+}
+
+function resolveUncached(raw: string, index: PathIndex, prefixes: readonly string[]): string | undefined {
   const segments = candidateSegments(raw, prefixes);
   if (segments.length === 0) return undefined;
   const joined = segments.join("/");
@@ -207,14 +219,37 @@ function lineFrames(line: string, out: Frame[]): void {
   }
 }
 
-function scanFrames(text: string | undefined, out: Frame[]): void {
+// Frames of trace lines seen before: a failing build repeats the same frames across thousands of cases.
+const lineCache = new Map<string, readonly Frame[]>();
+const MAX_CACHED_LINES = 20_000;
+
+function cachedLineFrames(line: string): readonly Frame[] {
+  const cached = lineCache.get(line);
+  if (cached) return cached;
+  const parsed: Frame[] = [];
+  lineFrames(line, parsed);
+  const frames = parsed.filter((f) => !IGNORED_PATH.test(f.path.replace(/\\/g, "/")));
+  if (lineCache.size >= MAX_CACHED_LINES) lineCache.clear();
+  lineCache.set(line, frames);
+  return frames;
+}
+
+/** Adds the frames of `text` to `out`; stops early at a frame of the test's own Java class, which wins anyway. */
+function scanFrames(text: string | undefined, out: Frame[], ownClass: string): void {
   if (!text) return;
+  const seen = new Set<readonly Frame[]>(); // a repeated line (recursion) adds nothing
   let start = 0;
   for (let n = 0; n < MAX_LINES && start < text.length && out.length < MAX_FRAMES; n++) {
     const nl = text.indexOf("\n", start);
     const end = nl === -1 ? text.length : nl;
-    lineFrames(text.slice(start, Math.min(end, start + MAX_LINE_CHARS)), out);
+    const frames = cachedLineFrames(text.slice(start, Math.min(end, start + MAX_LINE_CHARS)));
     start = end + 1;
+    if (seen.has(frames)) continue;
+    seen.add(frames);
+    for (const frame of frames) {
+      out.push(frame);
+      if (ownClass !== "" && frame.javaClass === ownClass) return;
+    }
   }
 }
 
@@ -244,12 +279,12 @@ export function locateFailure(
 ): FailureLocation | undefined {
   const index = indexPaths(repoPaths);
   const prefixes = options.workspacePrefixes ?? [];
+  const classname = (testCase.classname ?? "").split("$")[0]!;
   const frames: Frame[] = [];
-  scanFrames(testCase.fault?.details, frames);
-  if (frames.length === 0) scanFrames(testCase.fault?.message, frames);
-  const usable = frames.filter((f) => !IGNORED_PATH.test(f.path.replace(/\\/g, "/")));
+  scanFrames(testCase.fault?.details, frames, classname);
+  if (frames.length === 0) scanFrames(testCase.fault?.message, frames, classname);
   // Python prints the innermost frame last; every other dialect prints it first.
-  if (usable.length > 0 && usable.every((f) => f.path.endsWith(".py"))) usable.reverse();
+  if (frames.length > 0 && frames.every((f) => f.path.endsWith(".py"))) frames.reverse();
 
   if (testCase.file !== undefined && testCase.file.trim() !== "") {
     const path = resolvePath(testCase.file, index, prefixes);
@@ -257,15 +292,14 @@ export function locateFailure(
       if (testCase.line !== undefined && Number.isInteger(testCase.line) && testCase.line >= 1) {
         return { path, line: testCase.line };
       }
-      const frame = usable.find((f) => resolvePath(f.path, index, prefixes) === path);
+      const frame = frames.find((f) => resolvePath(f.path, index, prefixes) === path);
       return { path, line: frame?.line ?? 1 };
     }
   }
 
-  const classname = (testCase.classname ?? "").split("$")[0]!;
   const classSegments = classname === "" ? [] : classname.split(".");
   let fallback: FailureLocation | undefined;
-  for (const frame of usable) {
+  for (const frame of frames) {
     const path = resolvePath(frame.path, index, prefixes);
     if (path === undefined) continue;
     if (frame.javaClass !== undefined ? frame.javaClass === classname : isHome(path, classSegments)) {
