@@ -102,4 +102,23 @@ describe("renderTestCheck", () => {
       "0 passed, 1,500 errored",
     );
   });
+
+  it("counts annotations and says when a pull request lowers the level or the top is reached", () => {
+    const annotation = {
+      path: "src/a.ts",
+      start_line: 1,
+      end_line: 1,
+      annotation_level: "failure" as const,
+      message: "x",
+    };
+    const result = renderTestCheck({
+      reports: realisticReports(),
+      annotations: [annotation, annotation],
+      pullRequest: { number: 9, levelBefore: 3, levelAfter: 2 },
+      level: { current: 7, name: "Operated", missing: [] },
+    });
+    expect(result.summary).toContain("📍 2 failures are annotated at the failing line in the code.");
+    expect(result.summary).toContain("⬇️ Merging pull request #9 would lower the level from 3 to 2.");
+    expect(result.summary).toContain("This is the top level.");
+  });
 });
