@@ -39,6 +39,7 @@ export interface TestCheckOptions {
 export interface TestCheckRender {
   readonly title: string;
   readonly summary: string;
+  /** `failure` on any failure, error, unreadable report or no test at all; never `neutral` here (the union is the API's). */
   readonly conclusion: "success" | "failure" | "neutral";
   /** True when anything of the full report was left out to fit the budget. */
   readonly truncated: boolean;
