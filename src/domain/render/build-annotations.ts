@@ -1,0 +1,48 @@
+import { locateFailure, type LocateOptions, type RepoPaths } from "../junit/locate-failure.js";
+import type { TestReport } from "../junit/test-results.js";
+import type { CheckAnnotation } from "./check-annotation.js";
+import { cutText, cutUtf8 } from "./cut-text.js";
+import { stripControl } from "./markdown-escape.js";
+import { failureEntries } from "./suite-rows.js";
+
+const MAX_TITLE = 255;
+const MAX_BYTES = 64 * 1024;
+
+export interface BuildAnnotationsOptions extends LocateOptions {
+  /** Stop after this many annotations (each 50 costs a request). Default: all. */
+  readonly maxAnnotations?: number;
+}
+
+/**
+ * One `failure` annotation per failing or erroring case that can be placed at a file and line of
+ * the repository (see `locateFailure`); cases that cannot be placed are left to the summary.
+ * Title, message and raw details are cut to GitHub's limits.
+ */
+export function buildAnnotations(
+  reports: readonly TestReport[],
+  repoPaths: RepoPaths,
+  options: BuildAnnotationsOptions = {},
+): CheckAnnotation[] {
+  const max = options.maxAnnotations ?? Infinity;
+  const annotations: CheckAnnotation[] = [];
+  for (const { path: suitePath, testCase } of failureEntries(reports)) {
+    if (annotations.length >= max) break;
+    const location = locateFailure(testCase, repoPaths, options);
+    if (!location) continue;
+    const fault = testCase.fault;
+    const verb = testCase.outcome === "error" ? "errored" : "failed";
+    const title = stripControl([...suitePath, testCase.name].join(" › ")).replace(/\n/g, " ");
+    const message = stripControl(fault?.message?.trim() || `${testCase.name} ${verb}`);
+    const annotation: CheckAnnotation = {
+      path: location.path,
+      start_line: location.line,
+      end_line: location.line,
+      annotation_level: "failure",
+      title: cutText(`${title} ${verb}`, MAX_TITLE),
+      message: cutUtf8(fault?.type ? `${fault.type}: ${message}` : message, MAX_BYTES),
+      ...(fault?.details?.trim() ? { raw_details: cutUtf8(stripControl(fault.details), MAX_BYTES) } : {}),
+    };
+    annotations.push(annotation);
+  }
+  return annotations;
+}

@@ -1,0 +1,79 @@
+import { inlineCode } from "./code-block.js";
+import { cutText } from "./cut-text.js";
+import { formatCount } from "./format-duration.js";
+
+export interface NoReportsInput {
+  /** The manifest's `junit` glob, matched inside the artifact. */
+  readonly junitGlob: string;
+  /** The manifest's `ci.artifact`. */
+  readonly artifactName: string;
+  /** Files seen in the artifact (empty when there was no artifact). */
+  readonly found: readonly string[];
+  /** No artifact of that name; no file matched the glob; or the matched reports held no test case. */
+  readonly reason: "no-artifact" | "no-match" | "empty";
+}
+
+export interface NoReportsRender {
+  readonly title: string;
+  readonly summary: string;
+  readonly conclusion: "failure";
+}
+
+const MAX_LISTED = 50;
+const MAX_NAME = 200;
+
+/**
+ * The check run when there are no test results to show: where the bot looked, what the manifest
+ * asked for, the files it did see (first 50), and how to fix it. Level 2 needs at least one test,
+ * so this always fails the check.
+ */
+export function renderNoReports(input: NoReportsInput): NoReportsRender {
+  const artifact = inlineCode(cutText(input.artifactName, MAX_NAME));
+  const glob = inlineCode(cutText(input.junitGlob, MAX_NAME));
+  const lines: string[] = [];
+  let title: string;
+  let fix: string[];
+  if (input.reason === "no-artifact") {
+    title = `No test results: the run has no artifact ${cutText(input.artifactName, 100)}`;
+    lines.push(`## ❌ No test results`, "", `The workflow run uploaded no artifact named ${artifact}.`);
+    fix = [
+      `Upload the results with \`actions/upload-artifact\` and \`name: ${cutText(input.artifactName, MAX_NAME).replace(/[`\n]/g, "")}\`, also when tests fail (\`if: \${{ !cancelled() }}\`).`,
+      "Or change `ci.artifact` in `.sofie/component.yml` to the name the workflow uses.",
+    ];
+  } else if (input.reason === "no-match") {
+    title = "No test results: no report matches the manifest";
+    lines.push(`## ❌ No test results`, "", `No file in the artifact ${artifact} matches ${glob}.`);
+    fix = [
+      "Make the test runner write JUnit XML into the folder the artifact uploads (for example `reports/`).",
+      "Or change `junit` in `.sofie/component.yml` to match the files listed above; the glob is matched against paths inside the artifact.",
+    ];
+  } else {
+    title = "No tests found";
+    lines.push(
+      `## ❌ No tests found`,
+      "",
+      `The reports matching ${glob} in the artifact ${artifact} hold no test case.`,
+    );
+    fix = [
+      "Check that the test runner ran the tests and wrote its JUnit report after they finished.",
+      "Level 2 needs at least one test; a report with no `<testcase>` does not count.",
+    ];
+  }
+  lines.push(
+    "",
+    "### Where the bot looked",
+    "",
+    `- artifact: ${artifact}`,
+    `- JUnit reports: ${glob} (the manifest's \`junit\`)`,
+  );
+  if (input.reason !== "no-artifact") {
+    const count = input.found.length;
+    lines.push("", `### Files in the artifact (${formatCount(count)})`, "");
+    if (count === 0) lines.push("_The artifact is empty._");
+    for (const file of input.found.slice(0, MAX_LISTED))
+      lines.push(`- ${inlineCode(cutText(file, MAX_NAME))}`);
+    if (count > MAX_LISTED) lines.push(`- … and ${formatCount(count - MAX_LISTED)} more`);
+  }
+  lines.push("", "### How to fix", "", ...fix.map((line) => `- ${line}`));
+  return { title, summary: lines.join("\n"), conclusion: "failure" };
+}
