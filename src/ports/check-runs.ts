@@ -1,4 +1,4 @@
-import type { CheckAnnotation } from "../domain/render/build-annotations.js";
+import type { CheckAnnotation } from "../domain/render/check-annotation.js";
 import type { RepositoryRef } from "./repository-ref.js";
 
 export interface CheckOutput {

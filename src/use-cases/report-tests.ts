@@ -1,10 +1,15 @@
 import picomatch from "picomatch";
 import { parseManifest } from "../domain/manifest/parse-manifest.js";
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
-import { JunitParseError, parseJunit } from "../domain/junit/parse-junit.js";
+import { JunitParseError, parseJunit, toProblem } from "../domain/junit/parse-junit.js";
+import { summarize } from "../domain/junit/summarize.js";
 import type { TestReport } from "../domain/junit/test-results.js";
-import { buildAnnotations, batchAnnotations } from "../domain/render/build-annotations.js";
-import { renderNoReports, renderTestCheck } from "../domain/render/render-test-check.js";
+import type { Problem } from "../domain/problem.js";
+import { batchAnnotations } from "../domain/render/batch-annotations.js";
+import { buildAnnotations } from "../domain/render/build-annotations.js";
+import type { CheckAnnotation } from "../domain/render/check-annotation.js";
+import { renderNoReports } from "../domain/render/render-no-reports.js";
+import { renderTestCheck } from "../domain/render/render-test-check.js";
 import { ArtifactRejectedError, type ArtifactArchive } from "../ports/artifact-archive.js";
 import type { CheckRuns, CheckOutput } from "../ports/check-runs.js";
 import type { CiArtifacts } from "../ports/ci-artifacts.js";
@@ -12,6 +17,9 @@ import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
 
 export const MANIFEST_PATH = ".sofie/component.yml";
+
+/** Annotations beyond this many are left out (20 requests of 50); the summary still lists the failures. */
+export const MAX_ANNOTATIONS = 1000;
 
 /** A completed CI workflow run, as the use case needs it. */
 export interface CompletedRun {
@@ -109,7 +117,7 @@ async function report(
 interface Collected {
   readonly output: CheckOutput;
   readonly conclusion: "success" | "failure" | "neutral";
-  readonly annotations: ReturnType<typeof buildAnnotations>;
+  readonly annotations: readonly CheckAnnotation[];
 }
 
 async function collect(
@@ -148,26 +156,30 @@ async function collect(
       );
     }
     const reports: TestReport[] = [];
-    const unreadable: { file: string; line: number; column: number; reason: string }[] = [];
+    const parseProblems: Problem[] = [];
     for (const name of matched) {
       try {
         reports.push(await parseJunit(archive.read(name), { file: name }));
       } catch (error) {
-        if (error instanceof JunitParseError) unreadable.push(error);
-        else if (error instanceof ArtifactRejectedError)
-          unreadable.push({ file: name, line: 1, column: 1, reason: error.reason });
-        else throw error;
+        if (error instanceof JunitParseError) parseProblems.push(toProblem(error));
+        else if (error instanceof ArtifactRejectedError) {
+          parseProblems.push({ file: name, line: 1, column: 1, message: error.reason, severity: "error" });
+        } else throw error;
       }
     }
+    const totals = summarize(reports);
+    const annotations =
+      totals.failures + totals.errors > 0
+        ? buildAnnotations(reports, await deps.source.listPaths(repo, run.headSha), {
+            maxAnnotations: MAX_ANNOTATIONS,
+          })
+        : [];
     const rendered = renderTestCheck({
       reports,
-      unreadable,
+      parseProblems,
+      annotations,
       context: { ...where, ...(run.htmlUrl ? { runUrl: run.htmlUrl } : {}) },
     });
-    const failing = rendered.conclusion === "failure" && reports.length > 0;
-    const annotations = failing
-      ? buildAnnotations(reports, await deps.source.listPaths(repo, run.headSha))
-      : [];
     return {
       output: { title: rendered.title, summary: rendered.summary },
       conclusion: rendered.conclusion,

@@ -1,6 +1,7 @@
 import { inlineCode } from "./code-block.js";
 import { cutText } from "./cut-text.js";
 import { formatCount } from "./format-duration.js";
+import { escapeMarkdown } from "./markdown-escape.js";
 
 export interface NoReportsInput {
   /** The manifest's `junit` glob, matched inside the artifact. */
@@ -9,8 +10,17 @@ export interface NoReportsInput {
   readonly artifactName: string;
   /** Files seen in the artifact (empty when there was no artifact). */
   readonly found: readonly string[];
-  /** No artifact of that name; no file matched the glob; or the matched reports held no test case. */
-  readonly reason: "no-artifact" | "no-match" | "empty";
+  /**
+   * No artifact of that name; no file matched the glob; the matched reports held no test
+   * case; or the artifact was refused as unsafe (`detail` says why).
+   */
+  readonly reason: "no-artifact" | "no-match" | "empty" | "rejected";
+  /** Why the artifact was refused, when `reason` is "rejected". */
+  readonly detail?: string;
+  /** The workflow run's conclusion, when it did not succeed (a failed build often uploads nothing). */
+  readonly runConclusion?: string | null;
+  /** Entries of the artifact that were not read (symbolic links, encrypted, too big), with why. */
+  readonly rejected?: readonly { readonly name: string; readonly reason: string }[];
 }
 
 export interface NoReportsRender {
@@ -33,9 +43,25 @@ export function renderNoReports(input: NoReportsInput): NoReportsRender {
   const lines: string[] = [];
   let title: string;
   let fix: string[];
-  if (input.reason === "no-artifact") {
+  if (input.reason === "rejected") {
+    title = "No test results: the artifact was refused";
+    lines.push(
+      `## ❌ No test results`,
+      "",
+      `The artifact ${artifact} was refused: ${escapeMarkdown(cutText(input.detail ?? "unsafe content", 500))}.`,
+    );
+    fix = [
+      "Upload only the JUnit reports and `images.json`: plain files with relative paths, no symbolic links, within the size limits of docs/junit.md.",
+    ];
+  } else if (input.reason === "no-artifact") {
     title = `No test results: the run has no artifact ${cutText(input.artifactName, 100)}`;
     lines.push(`## ❌ No test results`, "", `The workflow run uploaded no artifact named ${artifact}.`);
+    if (input.runConclusion && input.runConclusion !== "success") {
+      lines.push(
+        "",
+        `The run's conclusion was ${inlineCode(input.runConclusion)}: it may have stopped before the upload.`,
+      );
+    }
     fix = [
       `Upload the results with \`actions/upload-artifact\` and \`name: ${cutText(input.artifactName, MAX_NAME).replace(/[`\n]/g, "")}\`, also when tests fail (\`if: \${{ !cancelled() }}\`).`,
       "Or change `ci.artifact` in `.sofie/component.yml` to the name the workflow uses.",
@@ -66,13 +92,22 @@ export function renderNoReports(input: NoReportsInput): NoReportsRender {
     `- artifact: ${artifact}`,
     `- JUnit reports: ${glob} (the manifest's \`junit\`)`,
   );
-  if (input.reason !== "no-artifact") {
+  if (input.reason === "no-match" || input.reason === "empty") {
     const count = input.found.length;
     lines.push("", `### Files in the artifact (${formatCount(count)})`, "");
     if (count === 0) lines.push("_The artifact is empty._");
     for (const file of input.found.slice(0, MAX_LISTED))
       lines.push(`- ${inlineCode(cutText(file, MAX_NAME))}`);
     if (count > MAX_LISTED) lines.push(`- … and ${formatCount(count - MAX_LISTED)} more`);
+  }
+  const rejected = input.rejected ?? [];
+  if (rejected.length > 0) {
+    lines.push("", `### Files not read (${formatCount(rejected.length)})`, "");
+    for (const entry of rejected.slice(0, MAX_LISTED)) {
+      lines.push(
+        `- ${inlineCode(cutText(entry.name, MAX_NAME))}: ${escapeMarkdown(cutText(entry.reason, MAX_NAME))}`,
+      );
+    }
   }
   lines.push("", "### How to fix", "", ...fix.map((line) => `- ${line}`));
   return { title, summary: lines.join("\n"), conclusion: "failure" };
