@@ -152,4 +152,29 @@ describe("startFakeGitHub", () => {
     expect(await response.json()).toEqual({ message: "no .sofie/component.yml" });
     expect(gh.problems).toEqual([]);
   });
+
+  it("records a malformed JSON body as a problem instead of crashing", async () => {
+    gh.route("POST /repos/{owner}/{repo}/check-runs", () => ({ status: 201, body: {} }), {
+      validateResponse: false,
+    });
+    const response = await fetch(`${gh.apiUrl}/repos/o/r/check-runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"name": "x", ',
+    });
+    expect(response.status).toBe(201);
+    expect(gh.problems).toEqual([
+      `POST /repos/o/r/check-runs does not match GitHub's OpenAPI description: request body: must be object`,
+    ]);
+    expect(gh.requests[0]?.body).toBe('{"name": "x", ');
+  });
+
+  it("serves raw text bodies without checking them against a JSON schema", async () => {
+    gh.route("GET /repos/{owner}/{repo}/contents/{path}", () => ({ status: 200, body: "component: x\n" }));
+    const response = await fetch(`${gh.apiUrl}/repos/o/r/contents/.sofie%2Fcomponent.yml`, {
+      headers: { accept: "application/vnd.github.raw+json" },
+    });
+    expect(await response.text()).toBe("component: x\n");
+    expect(gh.problems).toEqual([]);
+  });
 });

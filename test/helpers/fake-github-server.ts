@@ -13,6 +13,7 @@
  * await gh.close();
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readBody, send } from "./fake-http-io.js";
 import type { AddressInfo } from "node:net";
 import { checkRequest, checkResponse, type DescriptionName } from "./openapi.js";
 import { defaultDescription, githubError, installationTokenBody } from "./github-defaults.js";
@@ -96,7 +97,6 @@ interface RouteEntry {
 
 const API_PREFIX = "/api/v3";
 const BLOB_PREFIX = "/_fake-github/blobs/";
-const MAX_BODY = 64 * 1024 * 1024;
 
 /** Starts the fake on a free port of 127.0.0.1; it does not keep the process alive if a test forgets close(). */
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -267,38 +267,4 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     body: installationTokenBody(),
   }));
   return fake;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error(`request body over ${MAX_BODY} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function send(res: ServerResponse, response: FakeResponse): void {
-  const headers: Record<string, string> = { ...response.headers };
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  let payload: Buffer | string = "";
-  if (Buffer.isBuffer(response.body) || response.body instanceof Uint8Array) {
-    payload = Buffer.from(response.body);
-    if (!lower["content-type"]) headers["content-type"] = "application/octet-stream";
-  } else if (typeof response.body === "string") {
-    payload = response.body;
-    if (!lower["content-type"]) headers["content-type"] = "text/plain; charset=utf-8";
-  } else if (response.body !== undefined) {
-    payload = JSON.stringify(response.body);
-    if (!lower["content-type"]) headers["content-type"] = "application/json; charset=utf-8";
-  }
-  res.writeHead(response.status, headers);
-  res.end(payload);
 }
