@@ -2,7 +2,7 @@ import { Probot, ProbotOctokit } from "probot";
 import { testPrivateKey } from "../helpers/app-keys.js";
 import { githubMock, type GitHubMock } from "../helpers/github-mock.js";
 import { responseExample } from "../helpers/openapi.js";
-import { exampleWebhook } from "../helpers/webhook-fixtures.js";
+import { deriveWebhook, exampleWebhook, probotEvent } from "../helpers/webhook-fixtures.js";
 
 const checkRunReply = () => responseExample({ method: "POST", path: "/repos/o/r/check-runs", status: 201 });
 
@@ -150,6 +150,7 @@ describe("githubMock", () => {
     const probot = new Probot({
       appId: 1,
       privateKey: testPrivateKey(),
+      logLevel: "fatal",
       Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }),
     });
     probot.load((app) => {
@@ -159,11 +160,8 @@ describe("githubMock", () => {
         );
       });
     });
-    const payload = exampleWebhook("issue_comment", "created", (p) => "installation" in p) as {
-      installation: { id: number };
-    };
-    payload.installation.id = 2;
-    await probot.receive({ id: "1", name: "issue_comment", payload } as never);
+    const payload = deriveWebhook(exampleWebhook("issue_comment", "created"), { installation: { id: 2 } });
+    await probot.receive(probotEvent("issue_comment", payload));
     gh.verify();
     expect(gh.requestsTo("POST /app/installations/{installation_id}/access_tokens")).toHaveLength(1);
   });

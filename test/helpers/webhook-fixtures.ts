@@ -13,6 +13,18 @@ import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { WebhookEventMap, WebhookEventName } from "@octokit/webhooks-types";
+import type { Probot } from "probot";
+
+/** The argument of `probot.receive`. */
+export type ProbotEvent = Parameters<Probot["receive"]>[0];
+
+/**
+ * Wraps a payload for `probot.receive`. The examples are typed by `@octokit/webhooks-types` while Probot uses
+ * `@octokit/openapi-webhooks-types`; the shapes are the same JSON, so one cast lives here instead of in every test.
+ */
+export function probotEvent(name: string, payload: unknown, id = "test-delivery"): ProbotEvent {
+  return { id, name, payload } as unknown as ProbotEvent;
+}
 
 interface Definition {
   name: string;
