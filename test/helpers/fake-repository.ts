@@ -1,0 +1,193 @@
+/**
+ * A stateful stand-in for one GitHub repository, served by the fake GitHub server: files
+ * per commit, check runs, workflow-run artifacts and the tree. Every response is built
+ * from GitHub's own example in the OpenAPI description, with the fields we need set, so the
+ * fake server's response validation keeps the shapes honest.
+ */
+import type { FakeGitHub, FakeRequest, FakeResponse } from "./fake-github-server.js";
+import { responseExample } from "./openapi.js";
+
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  external_id: string | null;
+  status: string;
+  conclusion: string | null;
+  output: { title: string | null; summary: string | null; annotations: unknown[] };
+  updates: number;
+}
+
+export class FakeRepository {
+  readonly checkRuns: FakeCheckRun[] = [];
+  /** path → content, the same at every commit. */
+  readonly files = new Map<string, string>();
+  /** run id → artifacts (name, zip bytes). */
+  readonly artifacts = new Map<number, { id: number; name: string; zip: Buffer }[]>();
+
+  constructor(
+    readonly owner: string,
+    readonly repo: string,
+  ) {}
+
+  install(gh: FakeGitHub): this {
+    const mine = (req: FakeRequest) => req.params.owner === this.owner && req.params.repo === this.repo;
+    const notFound: FakeResponse = {
+      status: 404,
+      body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" },
+    };
+
+    gh.route("GET /repos/{owner}/{repo}/contents/{path}", (req) => {
+      const content = mine(req) ? this.files.get(req.params.path ?? "") : undefined;
+      if (content === undefined) return notFound;
+      const base = example("GET", "/repos/o/r/contents/README.md", 200) as Record<string, unknown>;
+      const bytes = Buffer.from(content);
+      return {
+        status: 200,
+        body: {
+          ...base,
+          type: "file",
+          encoding: "base64",
+          size: bytes.length,
+          name: req.params.path?.split("/").pop(),
+          path: req.params.path,
+          content: bytes.toString("base64"),
+        },
+      };
+    });
+
+    gh.route("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", (req) => {
+      if (!mine(req)) return notFound;
+      const tree = [...this.files.keys()].map((path) => ({
+        path,
+        mode: "100644",
+        type: "blob",
+        sha: "0".repeat(40),
+        size: 1,
+        url: "https://example.invalid",
+      }));
+      return {
+        status: 200,
+        body: { sha: req.params.tree_sha, url: "https://example.invalid", tree, truncated: false },
+      };
+    });
+
+    gh.route("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", (req) => {
+      if (!mine(req)) return notFound;
+      const runs = this.checkRuns.filter(
+        (run) =>
+          run.head_sha === req.params.ref && (!req.query.check_name || run.name === req.query.check_name),
+      );
+      return {
+        status: 200,
+        body: { total_count: runs.length, check_runs: runs.map((run) => checkRunBody(run, this)) },
+      };
+    });
+
+    gh.route("POST /repos/{owner}/{repo}/check-runs", (req) => {
+      if (!mine(req)) return notFound;
+      const body = req.body as Record<string, unknown>;
+      const output = (body.output ?? {}) as { title?: string; summary?: string; annotations?: unknown[] };
+      const run: FakeCheckRun = {
+        id: 1000 + this.checkRuns.length,
+        name: String(body.name),
+        head_sha: String(body.head_sha),
+        external_id: (body.external_id as string | undefined) ?? null,
+        status: String(body.status ?? "queued"),
+        conclusion: (body.conclusion as string | undefined) ?? null,
+        output: {
+          title: output.title ?? null,
+          summary: output.summary ?? null,
+          annotations: output.annotations ?? [],
+        },
+        updates: 0,
+      };
+      if (run.conclusion) run.status = "completed";
+      this.checkRuns.push(run);
+      return { status: 201, body: checkRunBody(run, this) };
+    });
+
+    gh.route("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", (req) => {
+      const run = mine(req)
+        ? this.checkRuns.find((r) => r.id === Number(req.params.check_run_id))
+        : undefined;
+      if (!run) return notFound;
+      const body = req.body as Record<string, unknown>;
+      const output = body.output as { title?: string; summary?: string; annotations?: unknown[] } | undefined;
+      if (output) {
+        run.output.title = output.title ?? run.output.title;
+        run.output.summary = output.summary ?? run.output.summary;
+        run.output.annotations.push(...(output.annotations ?? []));
+      }
+      if (body.status) run.status = String(body.status);
+      if (body.conclusion) {
+        run.conclusion = String(body.conclusion);
+        run.status = "completed";
+      }
+      run.updates++;
+      return { status: 200, body: checkRunBody(run, this) };
+    });
+
+    gh.route("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", (req) => {
+      if (!mine(req)) return notFound;
+      const list = (this.artifacts.get(Number(req.params.run_id)) ?? []).filter(
+        (a) => !req.query.name || a.name === req.query.name,
+      );
+      const base = (
+        example("GET", "/repos/o/r/actions/runs/1/artifacts", 200) as { artifacts: Record<string, unknown>[] }
+      ).artifacts[0];
+      return {
+        status: 200,
+        body: {
+          total_count: list.length,
+          artifacts: list.map((a) => ({
+            ...base,
+            id: a.id,
+            name: a.name,
+            size_in_bytes: a.zip.length,
+            expired: false,
+          })),
+        },
+      };
+    });
+
+    gh.route("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", (req) => {
+      const artifact = [...this.artifacts.values()]
+        .flat()
+        .find((a) => a.id === Number(req.params.artifact_id));
+      if (!mine(req) || !artifact) return notFound;
+      return { status: 302, headers: { location: gh.blob(artifact.zip) } };
+    });
+    return this;
+  }
+
+  addArtifact(runId: number, name: string, zip: Buffer): number {
+    const id = 5000 + [...this.artifacts.values()].flat().length;
+    this.artifacts.set(runId, [...(this.artifacts.get(runId) ?? []), { id, name, zip }]);
+    return id;
+  }
+}
+
+function example(method: string, path: string, status: number): unknown {
+  return responseExample({ method, path, status });
+}
+
+function checkRunBody(run: FakeCheckRun, repo: FakeRepository): Record<string, unknown> {
+  const base = example("POST", "/repos/o/r/check-runs", 201) as Record<string, unknown>;
+  return {
+    ...base,
+    id: run.id,
+    name: run.name,
+    head_sha: run.head_sha,
+    external_id: run.external_id,
+    status: run.status,
+    conclusion: run.conclusion,
+    url: `https://api.github.com/repos/${repo.owner}/${repo.repo}/check-runs/${run.id}`,
+    output: {
+      ...(base.output as object),
+      title: run.output.title,
+      summary: run.output.summary,
+      annotations_count: run.output.annotations.length,
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { testPrivateKey } from "./app-keys.js";
+import type { FakeGitHub } from "./fake-github-server.js";
+import { freePort, waitForHttp } from "./free-port.js";
+
+export interface RunningApp {
+  readonly url: string;
+  readonly webhookUrl: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export const WEBHOOK_SECRET = "e2e-webhook-secret";
+
+/**
+ * Starts the built app the way `npm start` does (`probot run ./lib/index.js`, after the
+ * build), as a child process with Probot's variables, pointed at the fake GitHub as a
+ * GitHub Enterprise Server. `npm test` builds `lib/` before jest runs.
+ */
+export async function runApp(gh: FakeGitHub, env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/probot/bin/probot.js", "run", "./lib/index.js"],
+    {
+      cwd: process.cwd(),
+      env: {
+        PATH: process.env.PATH,
+        ...gh.env,
+        APP_ID: "1",
+        PRIVATE_KEY: testPrivateKey(),
+        WEBHOOK_SECRET,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "info",
+        LOG_FORMAT: "json",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await waitForHttp(`${url}/healthz`).catch((error: unknown) => {
+    child.kill("SIGKILL");
+    throw new Error(`${String(error)}\napp output:\n${output}`);
+  });
+  return {
+    url,
+    webhookUrl: `${url}/api/github/webhooks`,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
