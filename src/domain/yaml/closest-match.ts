@@ -2,8 +2,9 @@
 const MAX_DISTANCE = 2;
 
 /**
- * The candidate closest to `word` by Levenshtein distance, when within 2 edits (case-insensitive), so
- * that `relicas` suggests `replicas`; `undefined` when nothing is close enough.
+ * The candidate closest to `word` by Levenshtein distance, when within 2 edits (case-insensitive) and
+ * those edits change less than half the word, so that `relicas` suggests `replicas`; `undefined` when
+ * nothing is close enough.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   // A long word cannot be within two edits of our short keys; skip the quadratic work on hostile input.
@@ -12,7 +13,8 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   let bestDistance = MAX_DISTANCE + 1;
   for (const candidate of candidates) {
     const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
+    // Rewriting half the word is not a typo: `8` is not a misspelt `1`.
+    if (distance < bestDistance && distance * 2 < word.length) {
       best = candidate;
       bestDistance = distance;
     }

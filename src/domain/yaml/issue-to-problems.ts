@@ -106,6 +106,8 @@ export function issueToProblems(
       !Number.isNaN(Number(value))
     ) {
       fix = "; remove the quotes";
+    } else if (issue.expected === "boolean" && typeof value === "string") {
+      fix = "; write true or false (YAML 1.2 reads yes, no, on and off as text)";
     } else if (value === null) {
       fix = "; the key is present but has no value";
     }
