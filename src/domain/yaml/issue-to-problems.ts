@@ -67,11 +67,14 @@ export function issueToProblems(
     const known = knownKeysAt(schema, path);
     return issue.keys.map((key) => {
       const suggestion = closestMatch(key, known);
-      const hint = suggestion
-        ? `did you mean "${suggestion}"?`
-        : known.length > 0
-          ? `allowed keys here: ${known.join(", ")}`
-          : "remove it";
+      const hint =
+        key === "<<"
+          ? "merge keys (<<: *anchor) are not supported; write the keys out"
+          : suggestion
+            ? `did you mean "${suggestion}"?`
+            : known.length > 0
+              ? `allowed keys here: ${known.join(", ")}`
+              : "remove it";
       return problem(`unknown key ${showValue(key)}; ${hint}`, [...path, key], "key");
     });
   }

@@ -72,7 +72,10 @@ export function parseYamlWithSchema<S extends z.ZodType>(
       schema: "core",
       merge: false,
       uniqueKeys: true,
-      logLevel: "silent",
+      // Only unknown tags resolve to nothing: `!!binary`, `!!timestamp`, `!!set` are refused like `!!js/function`.
+      resolveKnownTags: false,
+      // "silent" would also drop errors such as MULTIPLE_DOCS; "error" only keeps warnings off the console.
+      logLevel: "error",
     });
   } catch (error) {
     return { problems: [at(1, 1, `the YAML could not be read: ${(error as Error).message}`)] };
@@ -81,12 +84,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(
   const pos = (offset: number) => lineCounter.linePos(offset);
   const fromYaml = (error: YAMLError, severity: Problem["severity"]): Problem => {
     const { line, col } = pos(error.pos[0]);
-    return at(
-      line,
-      col,
-      yamlErrorMessage(error, text.slice(error.pos[0], Math.min(error.pos[1], error.pos[0] + 200))),
-      severity,
-    );
+    return at(line, col, yamlErrorMessage(error, text.slice(error.pos[0], error.pos[0] + 200)), severity);
   };
   const problems: Problem[] = [
     ...doc.errors.map((error) => fromYaml(error, "error")),

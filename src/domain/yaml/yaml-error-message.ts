@@ -3,10 +3,14 @@ import { showValue } from "./show-value.js";
 
 /**
  * A one-line message for a YAML syntax error or warning that says how to fix it. `source` is the
- * text the error points at (the duplicated key, the tag), used to name it.
+ * text from where the error points (the duplicated key, the tag, the alias), used to name it.
  */
 export function yamlErrorMessage(error: YAMLError, source: string): string {
-  const shown = showValue(source.trim());
+  // A tag or an alias ends at white space; a key at its ':' or the line's end.
+  const token = /^(?:TAG_RESOLVE_FAILED|BAD_ALIAS)$/.test(error.code)
+    ? (/^\S*/.exec(source)?.[0] ?? "")
+    : (/^[^:\n]*/.exec(source)?.[0] ?? "");
+  const shown = showValue(token.trim());
   switch (error.code) {
     case "DUPLICATE_KEY":
       return `duplicate key ${shown}: a key may appear only once in a mapping; remove or merge the repeated one`;
