@@ -139,11 +139,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     const { line, col } = pos(node.range[0]);
     return { line, column: col };
   };
-  const validation = validateWithSchema(value, file, schema, locate);
-  const all = sortProblems([...problems, ...validation.problems]);
-  return validation.value !== undefined && !all.some((problem) => problem.severity === "error")
-    ? { value: validation.value, problems: all }
-    : { problems: all };
+  return validateWithSchema(value, file, schema, locate, problems);
 }
 
 /** A key written with nothing after it (`pilot:`): point at the key rather than the empty spot. */
