@@ -78,7 +78,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(
       logLevel: "error",
     });
   } catch (error) {
-    return { problems: [at(1, 1, `the YAML could not be read: ${(error as Error).message}`)] };
+    return { problems: [at(1, 1, `the YAML could not be read: ${firstLine(error)}`)] };
   }
 
   const pos = (offset: number) => lineCounter.linePos(offset);
@@ -120,7 +120,7 @@ export function parseYamlWithSchema<S extends z.ZodType>(
     const { line, col } = alias?.range ? pos(alias.range[0]) : { line: 1, col: 1 };
     const message = /alias/i.test((error as Error).message)
       ? "the aliases (*name) in this file expand to too much data; write the values out instead of repeating aliases"
-      : `the YAML could not be read: ${(error as Error).message}`;
+      : `the YAML could not be read: ${firstLine(error)}`;
     problems.push(at(line, col, message));
     return { problems: sortProblems(problems) };
   }
@@ -156,4 +156,10 @@ function firstAlias(doc: Document): Node | undefined {
     },
   });
   return alias;
+}
+
+/** The first line of a thrown value's message: problems are one line each. */
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n", 1)[0] ?? "";
 }
