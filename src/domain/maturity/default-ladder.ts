@@ -19,7 +19,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
         name: "Connected",
         gate: {
           by: "developers",
-          description: "developers install the app, merge the onboarding PR and push",
+          description: "install the app, merge the onboarding PR and push to the watched branch",
         },
         requirements: [
           {
@@ -42,7 +42,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
       {
         level: 2,
         name: "Built and tested",
-        gate: { by: "developers", description: "developers make the CI workflow on the watched branch pass" },
+        gate: { by: "developers", description: "make the CI workflow on the watched branch pass" },
         requirements: [
           {
             id: "ci-passed",
@@ -72,8 +72,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
         gate: {
           by: "maintainers",
           command: "/promote",
-          description:
-            "integration maintainers comment /promote the first time; later builds are pushed automatically",
+          description: "the first time; later passing builds are pushed automatically",
         },
         requirements: [
           {
@@ -94,8 +93,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
         gate: {
           by: "maintainers",
           command: "/promote staging",
-          description:
-            "integration maintainers comment /promote staging (or automatic, if the policy says so)",
+          description: "or automatic after level 3 if the policy says so",
         },
         requirements: [
           {
@@ -113,7 +111,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
       {
         level: 5,
         name: "Integration-tested",
-        gate: { by: "automatic", description: "automatic once staged: the integration test job runs" },
+        gate: { by: "automatic", description: "the integration test job runs once the component is staged" },
         requirements: [
           {
             id: "integration-tests-passed",
@@ -128,7 +126,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
         gate: {
           by: "maintainers",
           command: "/promote production",
-          description: "integration maintainers comment /promote production",
+          description: "deploys to the pilot's production namespace",
         },
         requirements: [
           {
@@ -148,7 +146,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
         name: "Operated",
         gate: {
           by: "automatic",
-          description: "automatic after enough healthy days and an exercised rollback",
+          description: "after enough healthy days in production and an exercised rollback",
         },
         requirements: [
           {

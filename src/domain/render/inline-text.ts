@@ -17,7 +17,13 @@ export function inlineText(
       .trim(),
   );
   let out = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}…` : chars.join("");
-  out = out.replace(/</g, "&lt;").replace(/@(?=[\p{L}\p{N}_-])/gu, "@&#8203;");
+  out = out.replace(/</g, "&lt;").replace(/(?<![\p{L}\p{N}_`])@(?=[\p{L}\p{N}_-])/gu, "@&#8203;");
   if (options.table) out = out.replace(/\|/g, "\\|");
   return out;
+}
+
+/** `inlineText` with the first letter capitalised, for a reason that follows a bold lead-in. */
+export function sentence(text: string, max = 1000): string {
+  const out = inlineText(text, { max });
+  return out.charAt(0).toUpperCase() + out.slice(1);
 }

@@ -18,11 +18,11 @@ function requirementLine(r: RequirementResult, options: ChecklistOptions): strin
   return `${head} — ${unknown}${inlineText(r.reason, { max: options.reasonChars })} <sub>\`${r.id}\`</sub>`;
 }
 
-/** "integration maintainers: comment `/promote`" and the like. */
+/** "**integration maintainers** comment `/promote`: the first time; ..." and the like. */
 export function describeGate(gate: LadderGate): string {
   const who = gate.by === "maintainers" ? "integration maintainers" : gate.by;
-  const command = gate.command ? `: comment \`${gate.command}\`` : "";
-  return `**${who}**${command} — ${inlineText(gate.description, { max: 300 })}`;
+  const command = gate.command ? ` comment \`${gate.command}\`` : "";
+  return `**${who}**${command}: ${inlineText(gate.description, { max: 300 })}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
 import type { PullRequestEffect } from "../maturity/evaluate-pull-request.js";
-import { inlineText } from "./inline-text.js";
+import { inlineText, sentence } from "./inline-text.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
 
 export interface MaturityCheck {
@@ -77,15 +77,13 @@ function renderSummary(
   if (pr) parts.push(renderPullRequest(pr, checklist.reasonChars));
   if (evaluation.lowered) {
     const from = evaluation.lowered.from === undefined ? "" : ` from level ${evaluation.lowered.from}`;
-    parts.push(
-      `> [!WARNING]\n> **Level lowered${from}.** ${inlineText(evaluation.lowered.reason, { max: 1000 })}`,
-    );
+    parts.push(`> [!WARNING]\n> **Level lowered${from}.** ${sentence(evaluation.lowered.reason)}`);
   }
   const next = evaluation.next;
   if (next) {
     const missing = next.missing.map((m) => `- ${inlineText(m, { max: checklist.reasonChars })}`);
     parts.push(
-      `### Next: level ${next.level}, ${inlineText(next.name, { max: 60 })}\n\n${describeGate(next.gate)}` +
+      `### Next: level ${next.level}, ${inlineText(next.name, { max: 60 })}\n\nWho takes it there: ${describeGate(next.gate)}` +
         (missing.length > 0 ? `\n\n${missing.join("\n")}` : ""),
     );
   }

@@ -1,5 +1,5 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
-import { inlineText } from "./inline-text.js";
+import { inlineText, sentence } from "./inline-text.js";
 import { renderMarker } from "./marker.js";
 import { statusIssueHash } from "./status-issue-hash.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
@@ -89,9 +89,7 @@ function renderContent(input: StatusIssueInput, options: ChecklistOptions): stri
   ];
   if (evaluation.lowered) {
     const from = evaluation.lowered.from === undefined ? "" : ` from level ${evaluation.lowered.from}`;
-    parts.push(
-      `> [!WARNING]\n> **The level was lowered${from}.** ${inlineText(evaluation.lowered.reason, { max: 1000 })}`,
-    );
+    parts.push(`> [!WARNING]\n> **The level was lowered${from}.** ${sentence(evaluation.lowered.reason)}`);
   }
   if (evaluation.held)
     parts.push(
