@@ -16,8 +16,8 @@ export interface EvaluateMaturityOptions {
  * 4 counts). Pure and deterministic: the clock is only what `options.now` says.
  *
  * `lowered` is set when `previousLevel` is above the new level (with `from`), or, without a
- * previous level, when a CI run on the watched branch that did not succeed is what keeps the
- * component below level 2 (no `from`). Its reason lists what no longer holds.
+ * previous level, when the component holds level 1 and the latest CI run on the watched branch
+ * did not succeed (no `from`). Its reason lists what no longer holds.
  */
 export function evaluateMaturity(
   ladder: Ladder,
@@ -53,12 +53,7 @@ export function evaluateMaturity(
   let lowered: MaturityEvaluation["lowered"];
   if (options.previousLevel !== undefined && options.previousLevel > level) {
     lowered = { from: options.previousLevel, reason: `level ${level + 1} no longer holds: ${why}` };
-  } else if (
-    options.previousLevel === undefined &&
-    level < 2 &&
-    evidence.ci &&
-    evidence.ci.conclusion !== "success"
-  ) {
+  } else if (options.previousLevel === undefined && level === 1 && ciFailed(evidence)) {
     lowered = { reason: `a failing build on the watched branch keeps the component below level 2: ${why}` };
   }
 
@@ -70,4 +65,8 @@ export function evaluateMaturity(
     ...(lowered ? { lowered } : {}),
     held: evidence.hold === true,
   };
+}
+
+function ciFailed(evidence: ComponentEvidence): boolean {
+  return evidence.ci !== undefined && evidence.ci.conclusion !== "success";
 }

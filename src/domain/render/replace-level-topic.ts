@@ -25,6 +25,8 @@ export function replaceLevelTopic(
 ): TopicChange {
   const ours = levelTopic(level, prefix);
   const unchanged = { topics: [...existing], changed: false };
+  if (!Number.isSafeInteger(level) || level < 0)
+    return { ...unchanged, refused: `level ${level} is not a level: expected a whole number from 0` };
   if (!TOPIC_PATTERN.test(ours))
     return {
       ...unchanged,

@@ -107,6 +107,15 @@ describe("applyLadderOverrides", () => {
     expect(ladder.levels[0]?.requirements).toHaveLength(3 + 20);
   });
 
+  it("survives null, arrays and __proto__ keys", () => {
+    expect(applyLadderOverrides(DEFAULT_LADDER, null as never).problems).toEqual([]);
+    const evil = JSON.parse('{"__proto__": {"name": "Pwned"}, "constructor": {}}') as never;
+    const { ladder, problems } = applyLadderOverrides(DEFAULT_LADDER, evil);
+    expect(problems.map((p) => p.path)).toEqual(["ladder.__proto__", "ladder.constructor"]);
+    expect(ladder.levels.map((l) => l.name)).toEqual(DEFAULT_LADDER.levels.map((l) => l.name));
+    expect(({} as Record<string, unknown>)["name"]).toBeUndefined();
+  });
+
   it("does not treat prototype names as checks", () => {
     const { problems } = applyLadderOverrides(DEFAULT_LADDER, {
       1: { requirements: [{ id: "x", description: "x", check: "constructor" }] },

@@ -141,6 +141,15 @@ describe("evaluateMaturity", () => {
     expect(noPrevious.lowered?.reason).toContain("a failing build on the watched branch");
   });
 
+  it("does not blame the build when level 1 is what is missing", () => {
+    const e = evaluateMaturity(DEFAULT_LADDER, {
+      ...LOWERED_BY_FAILING_BUILD,
+      installation: { contentsAccess: "none" },
+    });
+    expect(e.level).toBe(0);
+    expect(e.lowered).toBeUndefined();
+  });
+
   it("does not report a drop when the level did not fall", () => {
     expect(evaluateMaturity(DEFAULT_LADDER, BUILT_AND_TESTED, { previousLevel: 2 }).lowered).toBeUndefined();
     expect(evaluateMaturity(DEFAULT_LADDER, BUILT_AND_TESTED, { previousLevel: 1 }).lowered).toBeUndefined();

@@ -46,7 +46,9 @@ describe("levelTopic / replaceLevelTopic", () => {
     expect(replaceLevelTopic(withOurs, 2).topics).toEqual([...full.slice(0, 19), "sofie-level-2"]);
   });
 
-  it("refuses an invalid topic from a bad prefix", () => {
+  it("refuses an invalid topic from a bad prefix or level", () => {
+    expect(replaceLevelTopic([], -1).refused).toContain("not a level");
+    expect(replaceLevelTopic([], 1.5).refused).toContain("not a level");
     expect(replaceLevelTopic([], 2, "sofie level ").refused).toContain("not a valid GitHub topic");
     expect(replaceLevelTopic([], 2, "x".repeat(50)).refused).toContain("at most 50 characters");
   });
