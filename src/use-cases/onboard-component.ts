@@ -6,7 +6,7 @@ import {
   renderManifest,
   renderOnboardingBody,
 } from "../domain/onboarding/index.js";
-import { readMarker } from "../domain/render/markers.js";
+import { readMarker } from "../domain/render/marker.js";
 import type { OnboardingHost } from "../ports/onboarding-host.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";

@@ -8,6 +8,7 @@ import type {
 import type { ArtifactInfo, CiArtifacts } from "../../src/ports/ci-artifacts.js";
 import type { RepositoryRef } from "../../src/ports/repository-ref.js";
 import type { SourceReader } from "../../src/ports/source-reader.js";
+import type { IssueTracker, LabelSpec, TopicStore } from "../../src/ports/issue-tracker.js";
 
 /** A repository held in memory: path → text, at any ref. */
 export class FakeSourceReader implements SourceReader {
@@ -81,5 +82,84 @@ export class FakeCheckRuns implements CheckRuns {
     if (!run) throw new Error(`no check run ${id}`);
     run.updates.push(update);
     if (update.conclusion) run.status = "completed";
+  }
+}
+
+/** Issues, labels, comments and reactions held in memory, counting writes. */
+export class FakeIssueTracker implements IssueTracker {
+  readonly issues: {
+    number: number;
+    title: string;
+    body: string;
+    labels: string[];
+    state: "open" | "closed";
+  }[] = [];
+  readonly labels = new Map<string, LabelSpec>();
+  readonly comments: { id: number; issue: number; body: string }[] = [];
+  readonly reactions: { comment: number; content: string }[] = [];
+  writes = 0;
+  async findIssuesWithLabel(_repo: RepositoryRef, label: string) {
+    return this.issues.filter((i) => i.labels.includes(label)).map((i) => ({ ...i }));
+  }
+  async getIssue(_repo: RepositoryRef, number: number) {
+    const issue = this.issues.find((i) => i.number === number);
+    return issue ? { ...issue } : undefined;
+  }
+  async createIssue(_repo: RepositoryRef, input: { title: string; body: string; labels: readonly string[] }) {
+    this.writes++;
+    const number = this.issues.length + 1;
+    this.issues.push({
+      number,
+      title: input.title,
+      body: input.body,
+      labels: [...input.labels],
+      state: "open",
+    });
+    return number;
+  }
+  async updateIssue(
+    _repo: RepositoryRef,
+    number: number,
+    input: { title: string; body: string; labels: readonly string[] },
+  ) {
+    this.writes++;
+    const issue = this.issues.find((i) => i.number === number);
+    if (!issue) throw new Error(`no issue ${number}`);
+    Object.assign(issue, { title: input.title, body: input.body, labels: [...input.labels] });
+  }
+  async ensureLabel(_repo: RepositoryRef, label: LabelSpec) {
+    const existing = this.labels.get(label.name);
+    if (!existing || existing.color !== label.color || existing.description !== label.description) {
+      this.writes++;
+      this.labels.set(label.name, label);
+    }
+  }
+  async comment(_repo: RepositoryRef, issue: number, body: string) {
+    this.writes++;
+    const id = 9000 + this.comments.length;
+    this.comments.push({ id, issue, body });
+    return id;
+  }
+  async updateComment(_repo: RepositoryRef, id: number, body: string) {
+    this.writes++;
+    const comment = this.comments.find((c) => c.id === id);
+    if (comment) comment.body = body;
+  }
+  async react(_repo: RepositoryRef, comment: number, content: string) {
+    this.writes++;
+    this.reactions.push({ comment, content });
+  }
+}
+
+/** Repository topics held in memory, counting writes. */
+export class FakeTopicStore implements TopicStore {
+  writes = 0;
+  constructor(public topics: string[] = []) {}
+  async getTopics() {
+    return [...this.topics];
+  }
+  async setTopics(_repo: RepositoryRef, names: readonly string[]) {
+    this.writes++;
+    this.topics = [...names];
   }
 }

@@ -1,0 +1,94 @@
+import { openSqliteStore } from "../../src/adapters/storage/open-sqlite-store.js";
+import { DEFAULT_LADDER } from "../../src/domain/maturity/default-ladder.js";
+import { refreshComponent } from "../../src/use-cases/refresh-component.js";
+import type { Store } from "../../src/ports/store.js";
+import { FakeClock } from "../helpers/fake-clock.js";
+import { FakeCheckRuns, FakeIssueTracker, FakeTopicStore } from "../helpers/fakes.js";
+import {
+  BUILT_AND_TESTED,
+  LOWERED_BY_FAILING_BUILD,
+  NEW_COMPONENT,
+  SHA_A,
+} from "../helpers/maturity-evidence.js";
+
+const repo = { owner: "sofie-iot", repo: "flexibility-gateway" };
+const context = {
+  installationId: 7,
+  ladder: DEFAULT_LADDER,
+  maturityCheckName: "SOFIE maturity",
+  topicPrefix: "sofie-level-",
+  component: "flexibility-gateway",
+};
+
+function setup(store: Store) {
+  const issues = new FakeIssueTracker();
+  const topics = new FakeTopicStore(["iot", "sofie-level-0"]);
+  const checks = new FakeCheckRuns();
+  const deps = {
+    issues,
+    topics,
+    checks,
+    components: store.components,
+    clock: new FakeClock(),
+    log: { warn: () => undefined },
+  };
+  return { issues, topics, checks, deps };
+}
+
+describe("refreshComponent", () => {
+  it("takes a component to level 2 and shows it in the topic, the status issue, its label and the check run", async () => {
+    const store = openSqliteStore(":memory:");
+    const { deps, issues, topics, checks } = setup(store);
+    const result = await refreshComponent(deps, repo, BUILT_AND_TESTED, context);
+    expect(result.evaluation.level).toBe(2);
+    expect(topics.topics).toEqual(["iot", "sofie-level-2"]);
+    expect(issues.issues).toHaveLength(1);
+    expect(issues.issues[0]?.labels).toEqual(["sofie-status", "sofie-level-2"]);
+    expect(issues.issues[0]?.title).toContain("level 2");
+    expect(checks.runs).toHaveLength(1);
+    expect(checks.runs[0]?.start).toMatchObject({ name: "SOFIE maturity", headSha: SHA_A });
+    expect((await store.components.get("sofie-iot/flexibility-gateway"))?.level).toBe(2);
+    await store.close();
+  });
+
+  it("writes nothing when the same evidence arrives again, even after a restart", async () => {
+    const store = openSqliteStore(":memory:");
+    const first = setup(store);
+    await refreshComponent(first.deps, repo, BUILT_AND_TESTED, context);
+    const again = setup(store);
+    again.issues.issues.push(...first.issues.issues);
+    for (const [k, v] of first.issues.labels) again.issues.labels.set(k, v);
+    again.topics.topics = first.topics.topics;
+    await refreshComponent(again.deps, repo, BUILT_AND_TESTED, context);
+    expect(again.issues.writes + again.topics.writes + again.checks.runs.length).toBe(0);
+    await store.close();
+  });
+
+  it("lowers the level on a failing build and says why", async () => {
+    const store = openSqliteStore(":memory:");
+    const { deps, issues, topics } = setup(store);
+    await refreshComponent(deps, repo, BUILT_AND_TESTED, context);
+    const result = await refreshComponent(deps, repo, LOWERED_BY_FAILING_BUILD, context);
+    expect(result.previousLevel).toBe(2);
+    expect(result.evaluation.level).toBe(1);
+    expect(topics.topics).toEqual(["iot", "sofie-level-1"]);
+    expect(issues.issues).toHaveLength(1);
+    expect(issues.issues[0]?.body).toMatch(/failed/);
+    await store.close();
+  });
+
+  it("merges evidence patches over what the store holds", async () => {
+    const store = openSqliteStore(":memory:");
+    const { deps } = setup(store);
+    await refreshComponent(deps, repo, NEW_COMPONENT, context);
+    const result = await refreshComponent(
+      deps,
+      repo,
+      { push: { sha: SHA_A, at: "2026-11-25T10:00:00Z", branch: "main" } },
+      context,
+    );
+    expect(result.evidence.manifest?.valid).toBe(true);
+    expect(result.evaluation.level).toBe(1);
+    await store.close();
+  });
+});
