@@ -1,0 +1,154 @@
+import { COMMANDS, findCommand, type CommandAudience } from "../domain/commands/commands.js";
+import { parseCommands } from "../domain/commands/parse-commands.js";
+import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.js";
+import { renderLevelChecklist } from "../domain/render/render-level-checklist.js";
+import type { AccessControl, RepositoryRole } from "../ports/access-control.js";
+import type { IssueTracker } from "../ports/issue-tracker.js";
+import type { RepositoryRef } from "../ports/repository-ref.js";
+import type { OnboardOutcome } from "./onboard-component.js";
+
+export interface CommentInput {
+  readonly repo: RepositoryRef;
+  readonly issueNumber: number;
+  readonly commentId: number;
+  readonly body: string;
+  readonly author: string;
+  /** `User`, `Bot` or `Organization`, as GitHub says. */
+  readonly authorType: string;
+  /** True when the repository has a manifest or a record in the store. */
+  readonly onboarded: boolean;
+}
+
+export interface CommandDeps {
+  readonly issues: IssueTracker;
+  readonly access: AccessControl;
+  /** Re-evaluates the component from fresh evidence; undefined when there is nothing to evaluate. */
+  readonly evaluate: () => Promise<MaturityEvaluation | undefined>;
+  /** Opens (or re-opens) the onboarding pull request. */
+  readonly onboard: () => Promise<OnboardOutcome>;
+}
+
+export type CommandsOutcome =
+  | { readonly status: "ignored"; readonly reason: string }
+  | { readonly status: "answered"; readonly replyId: number; readonly results: readonly CommandResult[] };
+
+export interface CommandResult {
+  readonly command: string;
+  readonly outcome: "done" | "refused" | "unavailable" | "invalid";
+  readonly message: string;
+}
+
+const WRITE_ROLES: readonly RepositoryRole[] = ["admin", "maintain", "write"];
+
+/**
+ * The comment-command framework: parse, acknowledge with a reaction, check who may, run,
+ * reply once with every outcome. Bots are ignored; so are repositories that are not
+ * onboarded, except for `/onboard` and `/help`.
+ */
+export async function runCommands(deps: CommandDeps, input: CommentInput): Promise<CommandsOutcome> {
+  if (input.authorType === "Bot" || input.author.endsWith("[bot]"))
+    return { status: "ignored", reason: "comment by a bot" };
+  const parsed = parseCommands(input.body);
+  const commands = parsed.commands.filter(
+    (c) => input.onboarded || c.name === "onboard" || c.name === "help",
+  );
+  if (commands.length === 0 && (parsed.errors.length === 0 || !input.onboarded)) {
+    return { status: "ignored", reason: "no command" };
+  }
+  await deps.issues.react(input.repo, input.commentId, "eyes");
+
+  const results: CommandResult[] = parsed.errors.map((error) => ({
+    command: error.text,
+    outcome: "invalid",
+    message: error.message,
+  }));
+  for (const command of commands) {
+    const text = ["/" + command.name, ...command.args].join(" ");
+    const info = findCommand(command.name);
+    if (!info) continue;
+    const refusal = await refuse(deps.access, input, info.audience, info.who);
+    if (refusal) {
+      results.push({ command: text, outcome: "refused", message: refusal });
+      continue;
+    }
+    results.push({ command: text, ...(await run(deps, command.name)) });
+  }
+  const replyId = await deps.issues.comment(
+    input.repo,
+    input.issueNumber,
+    renderReply(input.author, results),
+  );
+  return { status: "answered", replyId, results };
+}
+
+async function refuse(
+  access: AccessControl,
+  input: CommentInput,
+  audience: CommandAudience,
+  who: string,
+): Promise<string | undefined> {
+  if (audience === "anyone" || audience === "commenters") return undefined;
+  if (audience === "maintainers") return undefined; // authorised by the registry milestone; until then unavailable
+  const role = await access.roleOf(input.repo, input.author);
+  return WRITE_ROLES.includes(role)
+    ? undefined
+    : `only ${who} may run this; @${input.author} has ${role} access`;
+}
+
+async function run(deps: CommandDeps, name: string): Promise<Omit<CommandResult, "command">> {
+  switch (name) {
+    case "help":
+      return { outcome: "done", message: helpTable() };
+    case "status":
+    case "retry": {
+      const evaluation = await deps.evaluate();
+      if (!evaluation)
+        return {
+          outcome: "done",
+          message: "Nothing to evaluate yet: this repository has no valid `.sofie/component.yml`.",
+        };
+      const next = evaluation.next
+        ? `\n\nNext: level ${evaluation.next.level} (${evaluation.next.name}).`
+        : "";
+      return {
+        outcome: "done",
+        message: `Level ${evaluation.level}: ${evaluation.levelName}.${next}\n\n${renderLevelChecklist(evaluation, { detail: "compact", reasonChars: 300 })}`,
+      };
+    }
+    case "onboard": {
+      const outcome = await deps.onboard();
+      return { outcome: "done", message: describeOnboarding(outcome) };
+    }
+    default:
+      return {
+        outcome: "unavailable",
+        message: `\`/${name}\` is not available yet: promotions to the registry and deployments arrive with the registry milestone.`,
+      };
+  }
+}
+
+function describeOnboarding(outcome: OnboardOutcome): string {
+  switch (outcome.status) {
+    case "opened":
+      return `Opened the onboarding pull request #${outcome.number}.`;
+    case "updated":
+      return `Updated the onboarding pull request #${outcome.number}.`;
+    case "unchanged":
+      return `The onboarding pull request #${outcome.number} is open and up to date.`;
+    default:
+      return `No onboarding pull request: ${outcome.reason}.`;
+  }
+}
+
+function helpTable(): string {
+  const rows = COMMANDS.map((c) => `| \`${c.command}\` | ${c.who} | ${c.effect} |`);
+  return ["| command | who may | effect |", "|---|---|---|", ...rows].join("\n");
+}
+
+function renderReply(author: string, results: readonly CommandResult[]): string {
+  const icon = { done: "✅", refused: "⛔", unavailable: "🚧", invalid: "❓" } as const;
+  const parts = results.map(
+    (r) => `${icon[r.outcome]} \`${r.command.replace(/`/g, "'").slice(0, 100)}\`\n\n${r.message}`,
+  );
+  return `@${author}\n\n${parts.join("\n\n---\n\n")}\n\n<!-- sofie:command-reply -->`;
+}

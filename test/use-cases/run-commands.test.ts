@@ -1,0 +1,92 @@
+import { DEFAULT_LADDER } from "../../src/domain/maturity/default-ladder.js";
+import { evaluateMaturity } from "../../src/domain/maturity/evaluate-maturity.js";
+import type { RepositoryRole } from "../../src/ports/access-control.js";
+import { runCommands, type CommentInput } from "../../src/use-cases/run-commands.js";
+import { FakeIssueTracker } from "../helpers/fakes.js";
+import { BUILT_AND_TESTED } from "../helpers/maturity-evidence.js";
+
+const repo = { owner: "sofie-iot", repo: "gw" };
+const base: CommentInput = {
+  repo,
+  issueNumber: 3,
+  commentId: 55,
+  body: "/status",
+  author: "alice",
+  authorType: "User",
+  onboarded: true,
+};
+
+function setup(role: RepositoryRole = "read") {
+  const issues = new FakeIssueTracker();
+  const calls = { evaluate: 0, onboard: 0, roles: 0 };
+  const deps = {
+    issues,
+    access: {
+      roleOf: async () => {
+        calls.roles++;
+        return role;
+      },
+    },
+    evaluate: async () => {
+      calls.evaluate++;
+      return evaluateMaturity(DEFAULT_LADDER, BUILT_AND_TESTED, { now: "2026-11-25T12:00:00Z" });
+    },
+    onboard: async () => {
+      calls.onboard++;
+      return { status: "opened" as const, number: 9 };
+    },
+  };
+  return { deps, issues, calls };
+}
+
+describe("runCommands", () => {
+  it("reacts, re-evaluates and replies with the level for /status", async () => {
+    const { deps, issues, calls } = setup();
+    const outcome = await runCommands(deps, base);
+    expect(outcome.status).toBe("answered");
+    expect(issues.reactions).toEqual([{ comment: 55, content: "eyes" }]);
+    expect(calls.evaluate).toBe(1);
+    expect(issues.comments[0]?.body).toContain("Level 2: Built and tested");
+  });
+
+  it("ignores comments by bots and comments without a command", async () => {
+    const { deps, issues } = setup();
+    expect(await runCommands(deps, { ...base, author: "renovate[bot]", authorType: "Bot" })).toMatchObject({
+      status: "ignored",
+    });
+    expect(await runCommands(deps, { ...base, body: "LGTM, thanks!\n/unknown-bot-command" })).toMatchObject({
+      status: "ignored",
+    });
+    expect(issues.writes).toBe(0);
+  });
+
+  it("answers /promote that it is not available yet", async () => {
+    const { deps, issues } = setup("admin");
+    const outcome = await runCommands(deps, { ...base, body: "/promote" });
+    expect(outcome).toMatchObject({ results: [{ outcome: "unavailable" }] });
+    expect(issues.comments[0]?.body).toMatch(/not available yet/);
+  });
+
+  it("asks GitHub for write access before /retry, and refuses a reader politely", async () => {
+    const { deps, issues, calls } = setup("read");
+    const outcome = await runCommands(deps, { ...base, body: "/retry" });
+    expect(calls.roles).toBe(1);
+    expect(calls.evaluate).toBe(0);
+    expect(outcome).toMatchObject({ results: [{ outcome: "refused" }] });
+    expect(issues.comments[0]?.body).toMatch(/has read access/);
+  });
+
+  it("lets a writer /onboard a repository that is not onboarded, and nothing else there", async () => {
+    const { deps, calls, issues } = setup("write");
+    await runCommands(deps, { ...base, onboarded: false, body: "/onboard\n/status" });
+    expect(calls.onboard).toBe(1);
+    expect(calls.evaluate).toBe(0);
+    expect(issues.comments[0]?.body).toContain("Opened the onboarding pull request #9");
+  });
+
+  it("replies with the valid forms for a bad argument", async () => {
+    const { deps, issues } = setup();
+    await runCommands(deps, { ...base, body: "/promote prod" });
+    expect(issues.comments[0]?.body).toMatch(/registry|staging|production/);
+  });
+});
