@@ -75,6 +75,7 @@ export class JunitStreamParser {
   private readonly topSuites: SuiteDraft[] = [];
   private looseCases: SuiteDraft | undefined;
   private rootName = "";
+  private lastClosed = "";
   private lastClassname: [string | undefined, string | undefined] = [undefined, undefined];
   private current: CaseDraft | undefined;
   private capture: TextCapture | undefined;
@@ -123,8 +124,9 @@ export class JunitStreamParser {
     if (message === "document must contain a root element") {
       this.fail(this.sawContent ? "no root element" : "empty file: no XML content");
     }
-    if (message === "unexpected close tag" && top >= 0)
-      this.fail(`unexpected close tag: <${this.names[top]}> is open`);
+    // saxes reports a mismatch after popping the element left open.
+    if (message === "unexpected close tag")
+      this.fail(`close tag does not match the open <${this.lastClosed}>`);
     this.fail(message);
   }
 
@@ -166,7 +168,7 @@ export class JunitStreamParser {
 
   private close(): void {
     const kind = this.kinds.pop();
-    this.names.pop();
+    this.lastClosed = this.names.pop() ?? "";
     this.openLines.pop();
     this.captures.pop();
     if (kind === SUITE) this.suiteStack.pop();
