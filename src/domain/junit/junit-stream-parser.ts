@@ -225,7 +225,10 @@ export class JunitStreamParser {
     if (Number.isInteger(line) && line > 0) base.line = line;
     const time = parseTime(attrs.time);
     if (time !== undefined) base.time = time;
-    this.current = { base, skipped: false, flakyRuns: 0 };
+    // CTest and Bazel mark tests that never ran with a status and no <skipped> child.
+    const status = attrs.status;
+    const notRun = status === "disabled" || status === "notrun" || status === "skipped";
+    this.current = { base, skipped: notRun, flakyRuns: 0 };
     this.suiteStack.push(suite);
     return CASE;
   }

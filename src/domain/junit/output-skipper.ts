@@ -211,7 +211,8 @@ export class OutputSkipper {
     if (lt >= stop && !final) {
       // Cut before the chunk end, but not inside a reference or between `\r` and `\n`.
       end = Math.max(i, stop);
-      const amp = buf.lastIndexOf(AMP, end - 1);
+      // (A negative offset would make lastIndexOf count from the end of the buffer.)
+      const amp = end > i ? buf.lastIndexOf(AMP, end - 1) : -1;
       if (amp >= i && amp > end - HOLD) end = amp;
     }
     if (this.next(buf, C_END, i) < end) return -1; // `]]>` in text
