@@ -5,5 +5,5 @@ import type { CliIo } from "./cli-io.js";
 export const nodeIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
-  readFile: (path) => createReadStream(path, { highWaterMark: 1024 * 1024 }),
+  readFile: (path) => createReadStream(path),
 };

@@ -76,6 +76,7 @@ export class OutputSkipper {
   private close = CLOSE_OUT;
   private carry: Buffer | undefined;
   private out = Buffer.alloc(0);
+  private scratch = Buffer.alloc(0);
   private o = 0;
   /** Next position of each search target at or after the last query; monotonic per chunk. */
   private readonly cursors = [0, 0, 0, 0];
@@ -83,8 +84,17 @@ export class OutputSkipper {
   /** The bytes to decode for this chunk. Valid until the next call. */
   push(chunk: Uint8Array): Uint8Array {
     const view = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const buf = this.carry === undefined ? view : Buffer.concat([this.carry, view]);
-    this.carry = undefined;
+    let buf = view;
+    if (this.carry !== undefined) {
+      // One scratch buffer, reused: allocating carry + chunk afresh for every chunk costs
+      // more resident memory than the parse itself on a big report.
+      const size = this.carry.length + view.length;
+      if (this.scratch.length < size) this.scratch = Buffer.allocUnsafe(size + (size >> 2));
+      this.carry.copy(this.scratch);
+      view.copy(this.scratch, this.carry.length);
+      buf = this.scratch.subarray(0, size);
+      this.carry = undefined;
+    }
     return this.run(buf, false);
   }
 
