@@ -44,7 +44,13 @@ export function formatJunitSummary(reports: readonly TestReport[], totals: TestT
           ? report.file
           : `${testCase.file}${testCase.line ? `:${testCase.line}` : ""}`;
       const label = testCase.outcome === "failed" ? "FAILED" : "ERROR ";
-      lines.push("", `${label} ${suite ? `${suite} › ` : ""}${testCase.name}  (${where})`);
+      // The classname says where in a suite named after a file or a tool ("pytest"); skip it when it repeats the suite.
+      const path = [
+        suite,
+        testCase.classname === suite.split(" › ").at(-1) ? "" : testCase.classname,
+        testCase.name,
+      ];
+      lines.push("", `${label} ${path.filter(Boolean).join(" › ")}  (${where})`);
       const message = testCase.fault?.message ?? testCase.fault?.details?.split("\n")[0];
       if (message) lines.push(`       ${message.split("\n")[0]}`);
     }

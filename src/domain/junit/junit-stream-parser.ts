@@ -4,9 +4,8 @@ import { JunitParseError } from "./junit-parse-error.js";
 import type { JunitLimits } from "./junit-limits.js";
 import { parseTime } from "./parse-time.js";
 import { TextCapture, cut } from "./text-capture.js";
-import type { CaseFault, CaseOutcome, TestCase, TestReport } from "./test-results.js";
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+import { toFault, type CaseDraft, type FaultDraft, type Mutable } from "./case-draft.js";
+import type { CaseOutcome, TestCase, TestReport } from "./test-results.js";
 
 // What an open element is to us. Everything we do not read is IGNORED, and so is all it holds.
 const SUITES = 0;
@@ -27,26 +26,6 @@ interface SuiteDraft {
   time?: number;
   cases: TestCase[];
   suites: SuiteDraft[];
-}
-
-interface FaultDraft {
-  kind: "failure" | "error";
-  type?: string;
-  message?: string;
-  messageCut: boolean;
-  body: TextCapture;
-}
-
-interface CaseDraft {
-  base: Mutable<TestCase>;
-  failure?: FaultDraft;
-  error?: FaultDraft;
-  rerunFailure?: FaultDraft;
-  rerunError?: FaultDraft;
-  skipped: boolean;
-  skipMessage?: string;
-  skipBody?: TextCapture;
-  flakyRuns: number;
 }
 
 /** Plain-language reasons for the saxes errors people actually hit. */
@@ -294,14 +273,4 @@ export class JunitStreamParser {
     if (c.flakyRuns > 0) testCase.flakyRuns = c.flakyRuns;
     suite.cases.push(testCase);
   }
-}
-
-function toFault(draft: FaultDraft): CaseFault {
-  const fault: Mutable<CaseFault> = { kind: draft.kind } as Mutable<CaseFault>;
-  if (draft.type !== undefined) fault.type = draft.type;
-  if (draft.message !== undefined) fault.message = draft.message;
-  const details = detach(draft.body.text.trim());
-  if (details !== "") fault.details = details;
-  fault.truncated = draft.messageCut || draft.body.truncated;
-  return fault;
 }
