@@ -176,3 +176,27 @@ describe("parseJunit", () => {
     expect(report.suites[0]!.cases).toEqual([{ name: "a", outcome: "passed" }]);
   });
 });
+
+describe("encoding detection", () => {
+  it("reads a report that wrongly declares UTF-16 but is single-byte as UTF-8", async () => {
+    const report = await parseBytes('<?xml version="1.0" encoding="UTF-16"?><testsuite name="é"/>');
+    expect(report.suites[0]!.name).toBe("é");
+  });
+
+  it("replaces invalid UTF-8 bytes instead of failing the report", async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('<testsuite name="a'),
+      0xff,
+      ...new TextEncoder().encode('"/>'),
+    ]);
+    expect((await parseBytes(bytes)).suites[0]!.name).toBe("a\uFFFD");
+  });
+
+  it("finds the declaration even when it arrives one byte at a time", async () => {
+    const latin1 = Uint8Array.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><testsuite name="\xe9"/>',
+      (c) => c.charCodeAt(0),
+    );
+    expect((await parseBytes(latin1, {}, 1)).suites[0]!.name).toBe("é");
+  });
+});
