@@ -1,0 +1,57 @@
+// One measurement in a fresh process: `node bench/junit-worker.js <parser> <report.xml>`.
+// Prints one JSON line: wall and CPU milliseconds, peak RSS growth over the baseline taken
+// after the parser's modules are loaded, and the number of test cases found (a sanity check).
+import { createReadStream, readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const [parser, file] = process.argv.slice(2);
+
+/** Peak (VmHWM) and current (VmRSS) resident set size in bytes, from the kernel. */
+function residentSet() {
+  const status = readFileSync("/proc/self/status", "utf8");
+  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)[1]) * 1024;
+  return { peak: kb("VmHWM"), current: kb("VmRSS") };
+}
+
+/** Counts `<testcase>` objects in junit2json's or xml2js's tree, to check the peers read everything. */
+function countCases(node) {
+  if (Array.isArray(node)) return node.reduce((sum, child) => sum + countCases(child), 0);
+  if (node === null || typeof node !== "object") return 0;
+  let count = 0;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "testcase") count += Array.isArray(value) ? value.length : 1;
+    count += countCases(value);
+  }
+  return count;
+}
+
+const run = {
+  async sofie() {
+    const { parseJunit } = await import("../lib/domain/junit/parse-junit.js");
+    const { summarize } = await import("../lib/domain/junit/summarize.js");
+    return async () => {
+      const report = await parseJunit(createReadStream(file), { file });
+      return summarize([report]).tests;
+    };
+  },
+  async junit2json() {
+    const { parse } = await import("junit2json");
+    return async () => countCases(await parse(readFileSync(file, "utf8")));
+  },
+  async xml2js() {
+    const { parseStringPromise } = await import("xml2js");
+    return async () => countCases(await parseStringPromise(readFileSync(file, "utf8")));
+  },
+};
+
+const measure = await run[parser]();
+const before = residentSet();
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+const cases = await measure();
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const after = residentSet();
+process.stdout.write(
+  `${JSON.stringify({ parser, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakGrowth: after.peak - before.current, cases })}\n`,
+);

@@ -1,0 +1,30 @@
+import { EXIT, type CliCommand, type CliIo } from "./cli-io.js";
+import { runJunitCommand } from "./junit-command.js";
+
+/** The subcommands: adding one is one line. */
+const COMMANDS: Record<string, { readonly summary: string; readonly run: CliCommand }> = {
+  junit: { summary: "parse JUnit XML reports and print the totals and failures", run: runJunitCommand },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const list = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return `usage: sofie-bot <command> [args]\n\ncommands:\n${list.join("\n")}\n\nRun 'sofie-bot <command> --help' for a command's options.\n`;
+}
+
+/** Dispatches `sofie-bot <command> ...` and returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return EXIT.ok;
+  }
+  const command = name === undefined ? undefined : Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    io.stderr(
+      `${name === undefined ? "sofie-bot: no command given" : `sofie-bot: unknown command ${name}`}\n${usage()}`,
+    );
+    return EXIT.usage;
+  }
+  return command.run(args, io);
+}

@@ -1,0 +1,46 @@
+import { DEFAULT_JUNIT_LIMITS, type JunitLimits } from "./junit-limits.js";
+import { JunitStreamParser } from "./junit-stream-parser.js";
+import type { TestReport } from "./test-results.js";
+import { XmlDecoder } from "./xml-decoder.js";
+
+/** Options of `parseJunit`. */
+export interface ParseJunitOptions {
+  /** How errors and the report name the input (a path in the artifact or on the command line). */
+  readonly file: string;
+  /** Overrides of `DEFAULT_JUNIT_LIMITS`. */
+  readonly limits?: Partial<JunitLimits>;
+  /**
+   * Skip `system-out`/`system-err` text on the raw bytes (default true). False feeds every
+   * byte to the strict XML parser: the same result, slower; tests compare the two.
+   */
+  readonly skipOutputFast?: boolean;
+}
+
+/**
+ * Parses one JUnit XML report from its bytes, streamed chunk by chunk; the caller does the
+ * reading. Memory stays bounded by the number of cases and the fault-text limit, not by the
+ * report size: captured output is skipped while streaming.
+ *
+ * Reads every common dialect (Surefire, Gradle, jest-junit, pytest, CTest, ...): see docs/junit.md.
+ *
+ * @throws JunitParseError when the input is not well-formed XML, not a JUnit report, holds
+ *   a DOCTYPE, or exceeds a limit; its message is `file:line:col reason`.
+ */
+export async function parseJunit(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ParseJunitOptions,
+): Promise<TestReport> {
+  const limits: JunitLimits = { ...DEFAULT_JUNIT_LIMITS, ...options.limits };
+  const parser = new JunitStreamParser(options.file, limits);
+  const decoder = new XmlDecoder(options.file, options.skipOutputFast ?? true);
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.byteLength;
+    if (bytes > limits.maxBytes) parser.fail(`report larger than ${limits.maxBytes} bytes (limit maxBytes)`);
+    const text = decoder.push(chunk);
+    if (text !== "") parser.write(text);
+  }
+  const rest = decoder.end();
+  if (rest !== "") parser.write(rest);
+  return parser.end();
+}
