@@ -1,9 +1,20 @@
 import { EXIT, type CliCommand, type CliIo } from "./cli-io.js";
+import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
 import { runJunitCommand } from "./junit-command.js";
+import { readText } from "./read-text.js";
+import { runValidateCommand } from "./validate-command.js";
+
+const validate: CliCommand = (args, io) =>
+  runValidateCommand(args, {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    readFile: (path) => readText(io.readFile(path), MAX_YAML_BYTES + 1),
+  });
 
 /** The subcommands: adding one is one line. */
 const COMMANDS: Record<string, { readonly summary: string; readonly run: CliCommand }> = {
   junit: { summary: "parse JUnit XML reports and print the totals and failures", run: runJunitCommand },
+  validate: { summary: "validate a component manifest or an organisation policy file", run: validate },
 };
 
 function usage(): string {

@@ -1,7 +1,9 @@
 import picomatch from "picomatch";
 import { parseManifest } from "../domain/manifest/parse-manifest.js";
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
-import { JunitParseError, parseJunit, toProblem } from "../domain/junit/parse-junit.js";
+import { JunitParseError } from "../domain/junit/junit-parse-error.js";
+import { parseJunit } from "../domain/junit/parse-junit.js";
+import { toProblem } from "../domain/junit/to-problem.js";
 import { summarize } from "../domain/junit/summarize.js";
 import type { TestReport } from "../domain/junit/test-results.js";
 import type { Problem } from "../domain/problem.js";
