@@ -5,7 +5,8 @@ import { JunitParseError } from "../domain/junit/junit-parse-error.js";
 import { parseJunit } from "../domain/junit/parse-junit.js";
 import { toProblem } from "../domain/junit/to-problem.js";
 import { summarize } from "../domain/junit/summarize.js";
-import type { TestReport } from "../domain/junit/test-results.js";
+import type { TestReport, TestTotals } from "../domain/junit/test-results.js";
+import { MAX_IMAGES_JSON_BYTES } from "../domain/images/parse-images-json.js";
 import type { Problem } from "../domain/problem.js";
 import { batchAnnotations } from "../domain/render/batch-annotations.js";
 import { buildAnnotations } from "../domain/render/build-annotations.js";
@@ -19,6 +20,8 @@ import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
 
 export const MANIFEST_PATH = ".sofie/component.yml";
+/** Where the CI workflow puts the built images' references and digests, inside the artifact. */
+export const IMAGES_JSON = "images.json";
 
 /** Annotations beyond this many are left out (20 requests of 50); the summary still lists the failures. */
 export const MAX_ANNOTATIONS = 1000;
@@ -42,6 +45,15 @@ export interface ReportTestsDeps {
   readonly checkName: string;
 }
 
+/** What the run's artifact held, for the maturity evidence. */
+export interface RunResults {
+  readonly reportsFound: boolean;
+  readonly totals?: TestTotals;
+  readonly parseErrors: number;
+  /** The artifact's `images.json`, as text (at most MAX_IMAGES_JSON_BYTES + 1 bytes). */
+  readonly imagesJson?: string;
+}
+
 export type ReportTestsOutcome =
   | { readonly status: "skipped"; readonly reason: string }
   | {
@@ -49,6 +61,8 @@ export type ReportTestsOutcome =
       readonly checkRunId: number;
       readonly conclusion: string;
       readonly title: string;
+      readonly manifest: ComponentManifest;
+      readonly results: RunResults;
     };
 
 const inFlight = new Map<string, Promise<ReportTestsOutcome>>();
@@ -113,13 +127,21 @@ async function report(
     conclusion: result.conclusion,
     output: { ...result.output, annotations: batches.at(-1) ?? [] },
   });
-  return { status: "reported", checkRunId, conclusion: result.conclusion, title: result.output.title };
+  return {
+    status: "reported",
+    checkRunId,
+    conclusion: result.conclusion,
+    title: result.output.title,
+    manifest,
+    results: result.results,
+  };
 }
 
 interface Collected {
   readonly output: CheckOutput;
   readonly conclusion: "success" | "failure" | "neutral";
   readonly annotations: readonly CheckAnnotation[];
+  readonly results: RunResults;
 }
 
 async function collect(
@@ -133,6 +155,7 @@ async function collect(
   if (!artifact || artifact.expired) {
     return noReports(
       renderNoReports({ ...where, found: [], reason: "no-artifact", runConclusion: run.conclusion }),
+      {},
     );
   }
   let archive: ArtifactArchive;
@@ -140,12 +163,19 @@ async function collect(
     archive = await deps.artifacts.openArtifact(repo, artifact);
   } catch (error) {
     if (error instanceof ArtifactRejectedError)
-      return noReports(renderNoReports({ ...where, found: [], reason: "rejected", detail: error.reason }));
+      return noReports(
+        renderNoReports({ ...where, found: [], reason: "rejected", detail: error.reason }),
+        {},
+      );
     throw error;
   }
   try {
     const isReport = picomatch(manifest.junit, { dot: true });
     const names = archive.entries.map((entry) => entry.name);
+    const imagesJson = names.includes(IMAGES_JSON)
+      ? await readCapped(archive.read(IMAGES_JSON), MAX_IMAGES_JSON_BYTES + 1)
+      : undefined;
+    const extra = imagesJson === undefined ? {} : { imagesJson };
     const matched = names.filter((name) => isReport(name));
     if (matched.length === 0) {
       return noReports(
@@ -155,6 +185,7 @@ async function collect(
           reason: names.length ? "no-match" : "empty",
           rejected: archive.rejected,
         }),
+        extra,
       );
     }
     const reports: TestReport[] = [];
@@ -186,16 +217,33 @@ async function collect(
       output: { title: rendered.title, summary: rendered.summary },
       conclusion: rendered.conclusion,
       annotations,
+      results: { reportsFound: true, totals, parseErrors: parseProblems.length, ...extra },
     };
   } finally {
     await archive.close();
   }
 }
 
-function noReports(rendered: { title: string; summary: string; conclusion: "failure" }): Collected {
+function noReports(
+  rendered: { title: string; summary: string; conclusion: "failure" },
+  extra: { imagesJson?: string },
+): Collected {
   return {
     output: { title: rendered.title, summary: rendered.summary },
     conclusion: rendered.conclusion,
     annotations: [],
+    results: { reportsFound: false, parseErrors: 0, ...extra },
   };
+}
+
+async function readCapped(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    const part = chunk.subarray(0, maxBytes - size);
+    parts.push(part);
+    size += part.length;
+    if (size >= maxBytes) break;
+  }
+  return Buffer.concat(parts).toString("utf8");
 }
