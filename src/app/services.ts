@@ -1,0 +1,14 @@
+import type { Probot } from "probot";
+import type { Store } from "../ports/store.js";
+import type { Clock } from "../ports/clock.js";
+import type { WritePacer } from "../use-cases/write-pacer.js";
+import type { Metrics } from "./metrics.js";
+
+/** What every handler shares: built once when the app loads. */
+export interface Services {
+  readonly probot: Probot;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly pacer: WritePacer;
+  readonly metrics: Metrics;
+}
