@@ -1,17 +1,7 @@
-import type { ApplicationFunction } from "probot";
-import { createHealthHandler } from "./app/health-handler.js";
-import { createMetrics } from "./app/metrics.js";
-import { onWorkflowRunCompleted } from "./app/on-workflow-run-completed.js";
+import { createApp } from "./app/create-app.js";
 
 /**
- * The Probot entry (`probot run ./lib/index.js`): registers the HTTP handlers and one
- * handler per event. Handlers only translate events into use cases.
+ * The Probot entry (`probot run ./lib/index.js`). Handlers only translate events into use
+ * cases; see docs/architecture.md.
  */
-const app: ApplicationFunction = (probot, options) => {
-  const metrics = createMetrics();
-  options?.addHandler?.(createHealthHandler());
-  options?.addHandler?.(metrics.handler);
-  probot.on("workflow_run.completed", onWorkflowRunCompleted(metrics));
-};
-
-export default app;
+export default createApp();

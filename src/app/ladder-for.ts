@@ -9,7 +9,10 @@ export function ladderFor(policy: OrganisationPolicy, log: { warn(obj: object, m
   if (!policy.ladder) return base;
   const { ladder, problems } = applyLadderOverrides(base, policy.ladder as LadderOverrides);
   if (problems.some((p) => p.severity === "error")) {
-    log.warn({ problems: problems.map((p) => p.message) }, "the policy's ladder is invalid; using the default ladder");
+    log.warn(
+      { problems: problems.map((p) => p.message) },
+      "the policy's ladder is invalid; using the default ladder",
+    );
     return base;
   }
   return ladder;

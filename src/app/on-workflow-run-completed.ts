@@ -1,24 +1,30 @@
 import type { Context } from "probot";
-import { createGitHubCheckRuns } from "../adapters/github/github-check-runs.js";
-import { createGitHubCiArtifacts } from "../adapters/github/github-ci-artifacts.js";
-import { createGitHubSourceReader } from "../adapters/github/github-source-reader.js";
-import { reportTests } from "../use-cases/report-tests.js";
-import { loadPolicy } from "./load-policy.js";
-import type { Metrics } from "./metrics.js";
+import { parseImagesJson } from "../domain/images/parse-images-json.js";
+import { imagesEvidence } from "../domain/maturity/images-evidence.js";
+import { refreshComponent } from "../use-cases/refresh-component.js";
+import { IMAGES_JSON, reportTests } from "../use-cases/report-tests.js";
+import { componentContext } from "./component-context.js";
+import type { Services } from "./services.js";
 
-/** `workflow_run.completed` → the test-results check run on the run's head commit. */
-export function onWorkflowRunCompleted(metrics: Metrics) {
+/**
+ * `workflow_run.completed` → the test-results check run on the run's head commit; for a
+ * push to the watched branch, the run's results become the component's CI evidence.
+ */
+export function onWorkflowRunCompleted(services: Services) {
   return async (context: Context<"workflow_run.completed">): Promise<void> => {
     const run = context.payload.workflow_run;
-    const policy = await loadPolicy(context);
+    const installationId = context.payload.installation?.id;
+    if (!installationId) return;
+    const c = await componentContext(services, context, installationId);
+    const repo = context.repo();
     const outcome = await reportTests(
       {
-        source: createGitHubSourceReader(context.octokit),
-        artifacts: createGitHubCiArtifacts(context.octokit),
-        checks: createGitHubCheckRuns(context.octokit),
-        checkName: policy.checks.tests,
+        source: c.adapters.source,
+        artifacts: c.adapters.artifacts,
+        checks: c.adapters.checks,
+        checkName: c.policy.checks.tests,
       },
-      context.repo(),
+      repo,
       {
         id: run.id,
         attempt: run.run_attempt ?? 1,
@@ -28,8 +34,40 @@ export function onWorkflowRunCompleted(metrics: Metrics) {
         htmlUrl: run.html_url,
       },
     );
-    metrics.webhooks.inc({ event: "workflow_run.completed", outcome: outcome.status });
-    if (outcome.status === "reported") metrics.testReports.inc({ conclusion: outcome.conclusion });
-    context.log.info({ outcome, runId: run.id }, "workflow_run.completed handled");
+    services.metrics.webhooks.inc({ event: "workflow_run.completed", outcome: outcome.status });
+    context.log.info(
+      { outcome: outcome.status === "reported" ? outcome.title : outcome.reason, runId: run.id },
+      "workflow run handled",
+    );
+    if (outcome.status !== "reported") return;
+    services.metrics.testReports.inc({ conclusion: outcome.conclusion });
+
+    const { manifest, results } = outcome;
+    if (run.event !== "push" || run.head_branch !== manifest.branch) return;
+    const images =
+      results.imagesJson === undefined ? undefined : parseImagesJson(results.imagesJson, IMAGES_JSON).images;
+    await refreshComponent(
+      c.refreshDeps,
+      repo,
+      {
+        ci: {
+          runId: run.id,
+          sha: run.head_sha,
+          conclusion: run.conclusion ?? "unknown",
+          at: run.updated_at,
+          branch: manifest.branch,
+          reportsFound: results.reportsFound,
+          ...(results.totals ? { totals: results.totals } : {}),
+          parseErrors: results.parseErrors,
+        },
+        images: imagesEvidence(manifest, images, {
+          sha: run.head_sha,
+          branch: manifest.branch,
+          runNumber: run.run_number,
+          runAttempt: run.run_attempt ?? 1,
+        }),
+      },
+      { ...c.refresh, component: manifest.component },
+    );
   };
 }

@@ -6,4 +6,6 @@ export interface SourceReader {
   readFile(repo: RepositoryRef, path: string, ref: string): Promise<string | undefined>;
   /** Every file path in the tree at `ref` (as far as the host lists it). */
   listPaths(repo: RepositoryRef, ref: string): Promise<readonly string[]>;
+  /** Paths a pull request adds, changes, renames or removes (as far as the host lists them). */
+  changedFiles(repo: RepositoryRef, pullNumber: number): Promise<readonly string[]>;
 }

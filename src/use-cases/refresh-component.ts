@@ -19,6 +19,11 @@ export interface RefreshContext {
   readonly maturityCheckName: string;
   readonly topicPrefix: string;
   readonly component?: string;
+  /**
+   * Whether to write the level outputs. Default: once the repository has a manifest (the
+   * bot shows nothing in a repository that has not merged its onboarding PR).
+   */
+  readonly publish?: boolean;
 }
 
 export interface RefreshResult {
@@ -52,20 +57,24 @@ export function refreshComponent(
       now,
       ...(record ? { previousLevel: record.level } : {}),
     });
-    const outputs = await writeLevelOutputs(
-      deps,
-      repo,
-      {
-        evaluation,
-        ...(context.component ? { component: context.component } : {}),
-        ...(evidence.push?.sha || evidence.ci?.sha
-          ? { headSha: (evidence.push?.sha ?? evidence.ci?.sha) as string }
-          : {}),
-        maturityCheckName: context.maturityCheckName,
-        topicPrefix: context.topicPrefix,
-      },
-      (record?.outputs as LevelOutputsState | undefined) ?? {},
-    );
+    const previousOutputs = (record?.outputs as LevelOutputsState | undefined) ?? {};
+    const publish = context.publish ?? evidence.manifest !== undefined;
+    const outputs = !publish
+      ? previousOutputs
+      : await writeLevelOutputs(
+          deps,
+          repo,
+          {
+            evaluation,
+            ...(context.component ? { component: context.component } : {}),
+            ...(evidence.push?.sha || evidence.ci?.sha
+              ? { headSha: (evidence.push?.sha ?? evidence.ci?.sha) as string }
+              : {}),
+            maturityCheckName: context.maturityCheckName,
+            topicPrefix: context.topicPrefix,
+          },
+          previousOutputs,
+        );
     await deps.components.put({
       repository: key,
       installationId: context.installationId,

@@ -17,6 +17,10 @@ export class FakeSourceReader implements SourceReader {
   async readFile(_repo: RepositoryRef, path: string): Promise<string | undefined> {
     return this.files[path];
   }
+  changed: string[] = [];
+  async changedFiles(): Promise<readonly string[]> {
+    return this.changed;
+  }
   async listPaths(_repo: RepositoryRef, ref: string): Promise<readonly string[]> {
     this.treeReads.push(ref);
     return Object.keys(this.files);

@@ -19,5 +19,16 @@ export function createGitHubSourceReader(octokit: Octokit): SourceReader {
       const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: ref, recursive: "1" });
       return data.tree.flatMap((item) => (item.type === "blob" && item.path ? [item.path] : []));
     },
+    async changedFiles(repo: RepositoryRef, pullNumber: number) {
+      // GitHub lists at most 3,000 files of a pull request, 100 a page.
+      const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+        ...repo,
+        pull_number: pullNumber,
+        per_page: 100,
+      });
+      return files.flatMap((file) =>
+        file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
+      );
+    },
   };
 }

@@ -1,0 +1,60 @@
+import type { ApplicationFunction, Context } from "probot";
+import { openSqliteStore } from "../adapters/storage/open-sqlite-store.js";
+import { readEnv, type AppEnv } from "../config/env.js";
+import { systemClock, type Clock } from "../ports/clock.js";
+import type { Store } from "../ports/store.js";
+import { createJobRunner, type JobRunner } from "../use-cases/job-runner.js";
+import { createWritePacer } from "../use-cases/write-pacer.js";
+import { handledOnce } from "./handled-once.js";
+import { createHealthHandler } from "./health-handler.js";
+import { createMetrics } from "./metrics.js";
+import { onInstallation, ONBOARD_JOB } from "./on-installation.js";
+import { onIssueComment } from "./on-issue-comment.js";
+import { onPullRequest } from "./on-pull-request.js";
+import { onPush } from "./on-push.js";
+import { onWorkflowRunCompleted } from "./on-workflow-run-completed.js";
+import { onboardJob } from "./onboard-job.js";
+import type { Services } from "./services.js";
+
+export interface AppOverrides {
+  readonly env?: AppEnv;
+  readonly store?: Store;
+  readonly clock?: Clock;
+  /** Receives the job runner, so tests can drain it themselves. */
+  readonly onRunner?: (runner: JobRunner) => void;
+}
+
+/**
+ * Builds the Probot app: the shared services (store, clock, pacer, metrics), the HTTP
+ * handlers, one handler per event (each handling a delivery once) and the job loop.
+ */
+export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
+  return (probot, options) => {
+    const env = overrides.env ?? readEnv();
+    const store = overrides.store ?? openSqliteStore(env.database);
+    const clock = overrides.clock ?? systemClock;
+    const metrics = createMetrics();
+    const services: Services = { probot, store, clock, pacer: createWritePacer(store.jobs, clock), metrics };
+    const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
+      handledOnce<C>(store.deliveries, name, handler);
+
+    options?.addHandler?.(createHealthHandler());
+    options?.addHandler?.(metrics.handler);
+
+    probot.on(
+      ["installation.created", "installation_repositories.added"],
+      once("installation", onInstallation(services)),
+    );
+    probot.on("push", once("push", onPush(services)));
+    probot.on("workflow_run.completed", once("workflow_run", onWorkflowRunCompleted(services)));
+    probot.on(
+      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      once("pull_request", onPullRequest(services)),
+    );
+    probot.on("issue_comment.created", once("issue_comment", onIssueComment(services)));
+
+    const runner = createJobRunner(store.jobs, { [ONBOARD_JOB]: onboardJob(services) }, clock, probot.log);
+    overrides.onRunner?.(runner);
+    if (env.runJobs) runner.start();
+  };
+}
