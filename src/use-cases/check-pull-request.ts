@@ -11,6 +11,7 @@ import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
 import { readComponent } from "./read-component.js";
 import { MANIFEST_PATH } from "./report-tests.js";
+import { toAnnotation } from "./to-annotation.js";
 
 export interface PullRequestInput {
   readonly number: number;
@@ -107,16 +108,6 @@ async function publish(
     conclusion: result.conclusion,
     output: { ...output, annotations: fresh ? (batches.at(-1) ?? []) : [] },
   });
-}
-
-function toAnnotation(problem: Problem): CheckAnnotation {
-  return {
-    path: problem.file,
-    start_line: problem.line,
-    end_line: problem.line,
-    annotation_level: problem.severity === "error" ? "failure" : "warning",
-    message: problem.message.slice(0, 4000),
-  };
 }
 
 function missingManifest(): Problem {

@@ -72,6 +72,7 @@ export function refreshComponent(
               : {}),
             maturityCheckName: context.maturityCheckName,
             topicPrefix: context.topicPrefix,
+            ...(evidence.dockerfile ? { findings: evidence.dockerfile.findings } : {}),
           },
           previousOutputs,
         );

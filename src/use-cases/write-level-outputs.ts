@@ -9,6 +9,8 @@ import { statusIssueHash } from "../domain/render/status-issue-hash.js";
 import type { CheckRuns } from "../ports/check-runs.js";
 import type { IssueTracker, TopicStore } from "../ports/issue-tracker.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
+import type { Problem } from "../domain/problem.js";
+import { toAnnotation } from "./to-annotation.js";
 
 /** The label every status issue carries, so it can be found again. */
 export const STATUS_LABEL = {
@@ -40,6 +42,8 @@ export interface LevelOutputsInput {
   readonly headSha?: string;
   readonly maturityCheckName: string;
   readonly topicPrefix: string;
+  /** Findings to annotate on the maturity check (the Dockerfile check's, at their lines). */
+  readonly findings?: readonly Problem[];
 }
 
 /**
@@ -59,7 +63,10 @@ export async function writeLevelOutputs(
 
   if (input.headSha) {
     const check = renderMaturityCheck(evaluation);
-    const hash = statusIssueHash(`${check.conclusion}\n${check.title}\n${check.summary}`);
+    const annotations = (input.findings ?? []).slice(0, 50).map(toAnnotation);
+    const hash = statusIssueHash(
+      `${check.conclusion}\n${check.title}\n${check.summary}\n${JSON.stringify(annotations)}`,
+    );
     if (state.maturityCheck?.sha !== input.headSha || state.maturityCheck.hash !== hash) {
       const externalId = `sofie-maturity:${input.headSha}`;
       const existing = await deps.checks.find(repo, input.headSha, input.maturityCheckName, externalId);
@@ -72,7 +79,11 @@ export async function writeLevelOutputs(
           externalId,
           output,
         }));
-      await deps.checks.update(repo, id, { conclusion: check.conclusion, output });
+      // Annotations are appended by GitHub: send them only to a run that has none yet.
+      await deps.checks.update(repo, id, {
+        conclusion: check.conclusion,
+        output: existing ? output : { ...output, annotations },
+      });
       next = { ...next, maturityCheck: { sha: input.headSha, hash } };
     }
   }

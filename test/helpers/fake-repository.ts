@@ -6,6 +6,8 @@
  */
 import type { FakeGitHub, FakeRequest, FakeResponse } from "./fake-github-server.js";
 import { responseExample } from "./openapi.js";
+import { installGitRoutes } from "./fake-repository-git.js";
+import { installIssueRoutes } from "./fake-repository-issues.js";
 
 export interface FakeCheckRun {
   id: number;
@@ -18,10 +20,62 @@ export interface FakeCheckRun {
   updates: number;
 }
 
+export interface FakePullRequest {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  merged: boolean;
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  state: "open" | "closed";
+}
+
 export class FakeRepository {
   readonly checkRuns: FakeCheckRun[] = [];
-  /** path → content, the same at every commit. */
+  /** path → content on the default branch (and at every commit the tests name). */
   readonly files = new Map<string, string>();
+  defaultBranch = "main";
+  headSha = "1111111111111111111111111111111111111111";
+  archived = false;
+  /** branch → its files and head commit (branches other than the default one). */
+  readonly branches = new Map<string, { sha: string; files: Map<string, string> }>();
+  /** commit sha → the files it holds (commits the app created). */
+  readonly commits = new Map<string, Map<string, string>>();
+  readonly trees = new Map<string, Map<string, string>>();
+  readonly pulls: FakePullRequest[] = [];
+  readonly issues: FakeIssue[] = [];
+  readonly labels = new Map<string, { name: string; color: string; description: string | null }>();
+  readonly comments: { id: number; issue: number; body: string }[] = [];
+  readonly reactions: { comment: number; content: string }[] = [];
+  topics: string[] = [];
+  /** username → role (`admin`, `maintain`, `write`, `triage`, `read`). */
+  readonly roles = new Map<string, string>();
+  /** pull number → changed paths. */
+  readonly pullFiles = new Map<number, string[]>();
+
+  /** Files at a ref: a branch, a commit the app made, else the default branch's. */
+  filesAt(ref: string): Map<string, string> {
+    return this.branches.get(ref)?.files ?? this.commits.get(ref) ?? this.files;
+  }
+
+  /** Merges a pull request: its branch's files become the default branch's, at a new head commit. */
+  merge(number: number, newSha: string): void {
+    const pr = this.pulls.find((p) => p.number === number);
+    const branch = pr ? this.branches.get(pr.head) : undefined;
+    if (!pr || !branch) throw new Error(`cannot merge #${number}`);
+    for (const [path, content] of branch.files) this.files.set(path, content);
+    pr.state = "closed";
+    pr.merged = true;
+    this.headSha = newSha;
+  }
   /** run id → artifacts (name, zip bytes). */
   readonly artifacts = new Map<number, { id: number; name: string; zip: Buffer }[]>();
 
@@ -38,7 +92,9 @@ export class FakeRepository {
     };
 
     gh.route("GET /repos/{owner}/{repo}/contents/{path}", (req) => {
-      const content = mine(req) ? this.files.get(req.params.path ?? "") : undefined;
+      const content = mine(req)
+        ? this.filesAt(String(req.query.ref ?? this.defaultBranch)).get(req.params.path ?? "")
+        : undefined;
       if (content === undefined) return notFound;
       const base = example("GET", "/repos/o/r/contents/README.md", 200) as Record<string, unknown>;
       const bytes = Buffer.from(content);
@@ -58,7 +114,7 @@ export class FakeRepository {
 
     gh.route("GET /repos/{owner}/{repo}/git/trees/{tree_sha}", (req) => {
       if (!mine(req)) return notFound;
-      const tree = [...this.files.keys()].map((path) => ({
+      const tree = [...this.filesAt(req.params.tree_sha ?? "").keys()].map((path) => ({
         path,
         mode: "100644",
         type: "blob",
@@ -158,6 +214,8 @@ export class FakeRepository {
       if (!mine(req) || !artifact) return notFound;
       return { status: 302, headers: { location: gh.blob(artifact.zip) } };
     });
+    installGitRoutes(gh, this);
+    installIssueRoutes(gh, this);
     return this;
   }
 
@@ -168,7 +226,7 @@ export class FakeRepository {
   }
 }
 
-function example(method: string, path: string, status: number): unknown {
+export function example(method: string, path: string, status: number): unknown {
   return responseExample({ method, path, status });
 }
 

@@ -130,13 +130,33 @@ export function responseExample(
   const content = documented && jsonContent(description, documented);
   if (!content)
     throw new Error(`${found.operation.operationId} documents no JSON body for status ${request.status}`);
-  if (content.example !== undefined) return structuredClone(content.example);
+  if (content.example !== undefined)
+    return structuredClone(resolveDeep(description.document, content.example));
   const first = isObject(content.examples) ? Object.values(content.examples)[0] : undefined;
   const example = resolveLocalRef(description.document, first);
   if (!isObject(example) || example.value === undefined) {
     throw new Error(`${found.operation.operationId} has no example for status ${request.status}`);
   }
-  return structuredClone(example.value);
+  // A value may itself point at an Example Object (`#/components/examples/...`): take its value.
+  let value: unknown = example.value;
+  if (isObject(value) && typeof value.$ref === "string" && value.$ref.startsWith("#/components/examples/")) {
+    const target = resolveLocalRef(description.document, value);
+    value = isObject(target) ? target.value : target;
+  }
+  return structuredClone(resolveDeep(description.document, value));
+}
+
+/** Examples in the non-dereferenced description hold `$ref`s at any depth: follow them all. */
+function resolveDeep(document: Parameters<typeof resolveLocalRef>[0], value: unknown, depth = 0): unknown {
+  if (depth > 50) throw new Error("example nests too deep");
+  const resolved = resolveLocalRef(document, value);
+  if (Array.isArray(resolved)) return resolved.map((item) => resolveDeep(document, item, depth + 1));
+  if (isObject(resolved)) {
+    return Object.fromEntries(
+      Object.entries(resolved).map(([key, item]) => [key, resolveDeep(document, item, depth + 1)]),
+    );
+  }
+  return resolved;
 }
 
 function checkParameters(
