@@ -38,7 +38,18 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
     const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
       handledOnce<C>(store.deliveries, name, handler);
 
-    options?.addHandler?.(createHealthHandler());
+    options?.addHandler?.(
+      createHealthHandler([
+        async () => {
+          try {
+            await store.components.get("readyz/probe");
+            return undefined;
+          } catch (error) {
+            return `the store cannot be read: ${(error as Error).message}`;
+          }
+        },
+      ]),
+    );
     options?.addHandler?.(metrics.handler);
 
     probot.on(

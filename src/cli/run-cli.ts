@@ -1,5 +1,6 @@
 import { EXIT, type CliCommand, type CliIo } from "./cli-io.js";
 import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
+import { runCheckCommand } from "./check-command.js";
 import { runJunitCommand } from "./junit-command.js";
 import { readText } from "./read-text.js";
 import { runValidateCommand } from "./validate-command.js";
@@ -15,6 +16,10 @@ const validate: CliCommand = (args, io) =>
 const COMMANDS: Record<string, { readonly summary: string; readonly run: CliCommand }> = {
   junit: { summary: "parse JUnit XML reports and print the totals and failures", run: runJunitCommand },
   validate: { summary: "validate a component manifest or an organisation policy file", run: validate },
+  check: {
+    summary: "run the level 1-2 checks that need no GitHub on a local checkout",
+    run: runCheckCommand,
+  },
 };
 
 function usage(): string {

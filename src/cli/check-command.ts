@@ -1,0 +1,144 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { join, relative, sep } from "node:path";
+import picomatch from "picomatch";
+import { JunitParseError } from "../domain/junit/junit-parse-error.js";
+import { parseJunit } from "../domain/junit/parse-junit.js";
+import { summarize } from "../domain/junit/summarize.js";
+import type { TestReport } from "../domain/junit/test-results.js";
+import { DEFAULT_LADDER } from "../domain/maturity/default-ladder.js";
+import { evaluateMaturity } from "../domain/maturity/evaluate-maturity.js";
+import type { ComponentEvidence } from "../domain/maturity/evidence.js";
+import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.js";
+import { formatProblem, type Problem } from "../domain/problem.js";
+import { renderLevelChecklist } from "../domain/render/render-level-checklist.js";
+import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
+import { parseManifest } from "../domain/manifest/parse-manifest.js";
+import { checkImages, MAX_DOCKERFILE_BYTES } from "../use-cases/check-images.js";
+import { MANIFEST_PATH } from "../use-cases/report-tests.js";
+import { EXIT, type CliIo } from "./cli-io.js";
+
+/** The requirements a local checkout can answer; the others need GitHub. */
+const LOCAL = new Set(["manifest-valid", "images-parametrised", "junit-found"]);
+const MAX_WALK = 20_000;
+const SKIP_DIRS = new Set(["node_modules", ".git", "vendor", "target", "build", "dist", "lib"]);
+
+/**
+ * `sofie-bot check [dir]`: the level 1-2 checks that need no GitHub (manifest, Dockerfile
+ * parametrisation, JUnit results found) on a local checkout, printed as the checklist the
+ * status issue shows. Exit 0 when they hold, 2 when one does not, 1 on usage errors.
+ */
+export async function runCheckCommand(args: string[], io: CliIo): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout(
+      "usage: sofie-bot check [dir]\n\nChecks a local checkout: manifest, Dockerfiles, JUnit reports.\n",
+    );
+    return EXIT.ok;
+  }
+  const unknown = args.find((arg) => arg.startsWith("-"));
+  if (unknown || args.length > 1) {
+    io.stderr(`sofie-bot check: ${unknown ? `unknown option ${unknown}` : "give at most one directory"}\n`);
+    return EXIT.usage;
+  }
+  const dir = args[0] ?? ".";
+  const read = (path: string, max: number) => readCapped(join(dir, path), max);
+  const text = await read(MANIFEST_PATH, MAX_YAML_BYTES + 1);
+  if (text === undefined) {
+    io.stderr(
+      `sofie-bot: no ${MANIFEST_PATH} in ${dir}; merge the onboarding pull request or run from the repository root\n`,
+    );
+    return EXIT.input;
+  }
+  const { manifest, problems } = parseManifest(text, MANIFEST_PATH);
+  const evidence: { -readonly [K in keyof ComponentEvidence]: ComponentEvidence[K] } = {
+    manifest: { sha: "local", valid: manifest !== undefined, problems },
+  };
+  const findings: Problem[] = [...problems];
+  if (manifest) {
+    const dockerfile = await checkImages(manifest, (path) => read(path, MAX_DOCKERFILE_BYTES + 1));
+    findings.push(...dockerfile);
+    evidence.dockerfile = { sha: "local", findings: dockerfile };
+    const reports: TestReport[] = [];
+    let parseErrors = 0;
+    const files = await findReports(dir, manifest.junit);
+    for (const file of files) {
+      try {
+        reports.push(await parseJunit(createReadStream(join(dir, file)), { file }));
+      } catch (error) {
+        if (!(error instanceof JunitParseError)) throw error;
+        parseErrors++;
+        io.stdout(`${error.message}\n`);
+      }
+    }
+    evidence.ci = {
+      runId: 0,
+      sha: "local",
+      conclusion: "success",
+      at: "",
+      reportsFound: files.length > 0,
+      totals: summarize(reports),
+      parseErrors,
+    };
+  }
+  const evaluation = localOnly(evaluateMaturity(DEFAULT_LADDER, evidence));
+  for (const problem of findings) io.stdout(`${formatProblem(problem)}\n`);
+  io.stdout(`${renderLevelChecklist(evaluation, { detail: "full", reasonChars: 500 })}\n`);
+  const failing = evaluation.levels
+    .flatMap((l) => l.requirements)
+    .filter((r) => LOCAL.has(r.id) && r.state !== "met");
+  io.stdout(failing.length === 0 ? "\nLocal checks pass.\n" : `\n${failing.length} local check(s) fail.\n`);
+  return failing.length === 0 ? EXIT.ok : EXIT.input;
+}
+
+/** Marks what a checkout cannot tell as such, and keeps levels 1-2 only. */
+function localOnly(evaluation: MaturityEvaluation): MaturityEvaluation {
+  const levels = evaluation.levels
+    .filter((level) => level.level <= 2)
+    .map((level) => ({
+      ...level,
+      requirements: level.requirements.map((r) =>
+        LOCAL.has(r.id)
+          ? { ...r, reason: r.reason.replace(/CI run 0/g, "the local checkout").replace(/ on local/g, "") }
+          : { ...r, state: "unknown" as const, reason: "not checked locally: the bot checks it on GitHub" },
+      ),
+    }));
+  return { ...evaluation, levels };
+}
+
+async function readCapped(path: string, max: number): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return undefined;
+    if (info.size > max) return "x".repeat(max); // over the limit: the parser says so, nothing big is read
+    return await readFile(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** JUnit reports under the checkout matching the manifest's glob, also under `sofie-results/` (where the CI workflow gathers them). */
+async function findReports(dir: string, glob: string): Promise<string[]> {
+  const matches = picomatch(glob, { dot: true });
+  const found: string[] = [];
+  let seen = 0;
+  const walk = async (folder: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (++seen > MAX_WALK) return;
+      const full = join(folder, entry.name);
+      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) await walk(full);
+      else if (entry.isFile()) {
+        const path = relative(dir, full).split(sep).join("/");
+        const inArtifact = path.startsWith("sofie-results/") ? path.slice("sofie-results/".length) : path;
+        if (matches(inArtifact)) found.push(path);
+      }
+    }
+  };
+  await walk(dir);
+  return found.sort();
+}
