@@ -44,3 +44,8 @@ export interface TopicStore {
   getTopics(repo: RepositoryRef): Promise<readonly string[]>;
   setTopics(repo: RepositoryRef, names: readonly string[]): Promise<void>;
 }
+
+/** The installation lacks a permission for this (e.g. `administration` for topics). */
+export class NotPermittedError extends Error {
+  override name = "NotPermittedError";
+}

@@ -7,7 +7,7 @@ import { renderStatusIssue, STATUS_ISSUE_MARKER } from "../domain/render/render-
 import { replaceLevelTopic } from "../domain/render/replace-level-topic.js";
 import { statusIssueHash } from "../domain/render/status-issue-hash.js";
 import type { CheckRuns } from "../ports/check-runs.js";
-import type { IssueTracker, TopicStore } from "../ports/issue-tracker.js";
+import { NotPermittedError, type IssueTracker, type TopicStore } from "../ports/issue-tracker.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { Problem } from "../domain/problem.js";
 import { toAnnotation } from "./to-annotation.js";
@@ -96,8 +96,13 @@ export async function writeLevelOutputs(
     if (replaced.refused) {
       deps.log.warn({ repo, reason: replaced.refused }, "level topic not set");
     } else {
-      if (replaced.changed) await deps.topics.setTopics(repo, replaced.topics);
-      next = { ...next, topic };
+      try {
+        if (replaced.changed) await deps.topics.setTopics(repo, replaced.topics);
+        next = { ...next, topic };
+      } catch (error) {
+        if (!(error instanceof NotPermittedError)) throw error;
+        deps.log.warn({ repo, reason: error.message }, "level topic not set");
+      }
     }
   }
 

@@ -2,6 +2,7 @@ import { openSqliteStore } from "../../src/adapters/storage/open-sqlite-store.js
 import { DEFAULT_LADDER } from "../../src/domain/maturity/default-ladder.js";
 import { refreshComponent } from "../../src/use-cases/refresh-component.js";
 import type { Store } from "../../src/ports/store.js";
+import { NotPermittedError } from "../../src/ports/issue-tracker.js";
 import { FakeClock } from "../helpers/fake-clock.js";
 import { FakeCheckRuns, FakeIssueTracker, FakeTopicStore } from "../helpers/fakes.js";
 import {
@@ -89,6 +90,29 @@ describe("refreshComponent", () => {
     );
     expect(result.evidence.manifest?.valid).toBe(true);
     expect(result.evaluation.level).toBe(1);
+    await store.close();
+  });
+});
+
+describe("refreshComponent without the administration permission", () => {
+  it("still writes the status issue and the check run, and logs why the topic is missing", async () => {
+    const store = openSqliteStore(":memory:");
+    const { deps, issues, topics, checks } = setup(store);
+    const warnings: string[] = [];
+    topics.setTopics = async () => {
+      throw new NotPermittedError(
+        "GitHub refused to set topics: the app needs the administration permission",
+      );
+    };
+    await refreshComponent(
+      { ...deps, log: { warn: (_o, msg) => void warnings.push(msg) } },
+      repo,
+      BUILT_AND_TESTED,
+      context,
+    );
+    expect(issues.issues).toHaveLength(1);
+    expect(checks.runs).toHaveLength(1);
+    expect(warnings).toEqual(["level topic not set"]);
     await store.close();
   });
 });

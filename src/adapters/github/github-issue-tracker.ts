@@ -1,4 +1,9 @@
-import type { IssueSummary, IssueTracker, TopicStore } from "../../ports/issue-tracker.js";
+import {
+  NotPermittedError,
+  type IssueSummary,
+  type IssueTracker,
+  type TopicStore,
+} from "../../ports/issue-tracker.js";
 import { hasStatus, type Octokit } from "./octokit.js";
 
 interface RawIssue {
@@ -92,7 +97,16 @@ export function createGitHubTopicStore(octokit: Octokit): TopicStore {
       return data.names;
     },
     async setTopics(repo, names) {
-      await octokit.rest.repos.replaceAllTopics({ ...repo, names: [...names] });
+      try {
+        await octokit.rest.repos.replaceAllTopics({ ...repo, names: [...names] });
+      } catch (error) {
+        if (hasStatus(error, 403)) {
+          throw new NotPermittedError(
+            "GitHub refused to set topics: the app needs the administration permission",
+          );
+        }
+        throw error;
+      }
     },
   };
 }
