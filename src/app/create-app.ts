@@ -14,6 +14,8 @@ import { onPullRequest } from "./on-pull-request.js";
 import { onPush } from "./on-push.js";
 import { onWorkflowRunCompleted } from "./on-workflow-run-completed.js";
 import { onboardJob } from "./onboard-job.js";
+import { promoteJob } from "./promote-job.js";
+import { PROMOTE_JOB } from "../use-cases/request-promotion.js";
 import type { Services } from "./services.js";
 
 export interface AppOverrides {
@@ -64,7 +66,12 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
     );
     probot.on("issue_comment.created", once("issue_comment", onIssueComment(services)));
 
-    const runner = createJobRunner(store.jobs, { [ONBOARD_JOB]: onboardJob(services) }, clock, probot.log);
+    const runner = createJobRunner(
+      store.jobs,
+      { [ONBOARD_JOB]: onboardJob(services), [PROMOTE_JOB]: promoteJob(services) },
+      clock,
+      probot.log,
+    );
     overrides.onRunner?.(runner);
     if (env.runJobs) runner.start();
   };

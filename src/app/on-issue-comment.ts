@@ -1,7 +1,10 @@
 import type { Context } from "probot";
+import { createGitHubTeamMembership } from "../adapters/github/github-team-membership.js";
+import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import { onboardComponent } from "../use-cases/onboard-component.js";
 import { readComponent } from "../use-cases/read-component.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
+import { requestPromotion } from "../use-cases/request-promotion.js";
 import { runCommands } from "../use-cases/run-commands.js";
 import { componentContext } from "./component-context.js";
 import type { Services } from "./services.js";
@@ -15,25 +18,32 @@ export function onIssueComment(services: Services) {
     const { comment, issue, installation } = context.payload;
     if (!installation || !comment.body.includes("/")) return;
     const repo = context.repo();
+    const repository = `${repo.owner}/${repo.repo}`;
     const c = await componentContext(services, context, installation.id);
-    const record = await services.store.components.get(`${repo.owner}/${repo.repo}`);
+    const record = await services.store.components.get(repository);
+    const evidence = (record?.evidence ?? {}) as ComponentEvidence;
+    const membership = createGitHubTeamMembership(context.octokit);
+    const headOfDefault = async () => {
+      const { data } = await context.octokit.rest.repos.get({ ...repo });
+      const head = await context.octokit.rest.repos.getBranch({ ...repo, branch: data.default_branch });
+      return head.data.commit.sha;
+    };
     const outcome = await runCommands(
       {
         issues: c.adapters.issues,
         access: c.adapters.access,
+        ...(c.policy.maintainers ? { maintainersTeam: c.policy.maintainers } : {}),
+        isMaintainer: (username) => membership.isActiveMember(c.policy.maintainers ?? "", username),
         evaluate: async () => {
-          const { data } = await context.octokit.rest.repos.get({ ...repo });
-          const head = await context.octokit.rest.repos.getBranch({ ...repo, branch: data.default_branch });
-          const now = await readComponent(c.adapters.source, repo, head.data.commit.sha);
+          const sha = await headOfDefault();
+          const now = await readComponent(c.adapters.source, repo, sha);
           if (!now.manifestEvidence) return undefined;
           const result = await refreshComponent(
             c.refreshDeps,
             repo,
             {
               manifest: now.manifestEvidence,
-              ...(now.dockerfileFindings
-                ? { dockerfile: { sha: head.data.commit.sha, findings: now.dockerfileFindings } }
-                : {}),
+              ...(now.dockerfileFindings ? { dockerfile: { sha, findings: now.dockerfileFindings } } : {}),
             },
             { ...c.refresh, ...(now.manifest ? { component: now.manifest.component } : {}) },
           );
@@ -41,6 +51,50 @@ export function onIssueComment(services: Services) {
         },
         onboard: () =>
           onboardComponent({ source: c.adapters.source, host: c.adapters.host }, repo, { reopen: true }),
+        promote: async (target, { actor, replyId }) => {
+          const now = await readComponent(c.adapters.source, repo, await headOfDefault());
+          const outputs = (record?.outputs ?? {}) as { confirmedPromotion?: string };
+          return requestPromotion(
+            {
+              jobs: services.store.jobs,
+              clock: services.clock,
+              rememberConfirmation: async (sha) => {
+                if (record)
+                  await services.store.components.put({
+                    ...record,
+                    outputs: { ...outputs, confirmedPromotion: sha },
+                  });
+              },
+            },
+            {
+              repository,
+              installationId: installation.id,
+              target,
+              actor,
+              replyId,
+              issueNumber: issue.number,
+              automatic: false,
+              evidence,
+              manifest: now.manifest,
+              registry: c.policy.registry,
+              ladder: c.refresh.ladder,
+              maturityCheckName: c.refresh.maturityCheckName,
+              topicPrefix: c.refresh.topicPrefix,
+              ...(outputs.confirmedPromotion ? { confirmedSha: outputs.confirmedPromotion } : {}),
+            },
+          );
+        },
+        setHold: async (hold) => {
+          await refreshComponent(c.refreshDeps, repo, { hold }, c.refresh);
+          return {
+            outcome: "done",
+            message: hold
+              ? "Automatic promotions are on hold until a maintainer comments `/unhold`."
+              : "Automatic promotions are released: each passing build of the watched branch goes to the registry again.",
+          };
+        },
+        audit: (entry) =>
+          services.store.audit.append({ at: services.clock.now().toISOString(), repository, ...entry }),
       },
       {
         repo,
@@ -49,9 +103,7 @@ export function onIssueComment(services: Services) {
         body: comment.body,
         author: comment.user?.login ?? "ghost",
         authorType: comment.user?.type ?? "User",
-        onboarded:
-          record?.evidence !== undefined &&
-          (record.evidence as { manifest?: unknown }).manifest !== undefined,
+        onboarded: evidence.manifest !== undefined,
       },
     );
     services.metrics.webhooks.inc({ event: "issue_comment", outcome: outcome.status });

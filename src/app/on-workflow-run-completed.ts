@@ -2,6 +2,8 @@ import type { Context } from "probot";
 import { parseImagesJson } from "../domain/images/parse-images-json.js";
 import { imagesEvidence } from "../domain/maturity/images-evidence.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
+import { requestPromotion } from "../use-cases/request-promotion.js";
+import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import { IMAGES_JSON, reportTests } from "../use-cases/report-tests.js";
 import { componentContext } from "./component-context.js";
 import type { Services } from "./services.js";
@@ -46,7 +48,11 @@ export function onWorkflowRunCompleted(services: Services) {
     if (run.event !== "push" || run.head_branch !== manifest.branch) return;
     const images =
       results.imagesJson === undefined ? undefined : parseImagesJson(results.imagesJson, IMAGES_JSON).images;
-    await refreshComponent(
+    const record = await services.store.components.get(`${repo.owner}/${repo.repo}`);
+    const known = (record?.evidence ?? {}) as ComponentEvidence;
+    // After level 3 every passing build follows into the registry, unless a maintainer said /hold.
+    const follow = run.conclusion === "success" && known.registry?.pushed !== undefined && !known.hold;
+    const result = await refreshComponent(
       c.refreshDeps,
       repo,
       {
@@ -67,7 +73,30 @@ export function onWorkflowRunCompleted(services: Services) {
           runAttempt: run.run_attempt ?? 1,
         }),
       },
-      { ...c.refresh, component: manifest.component },
+      // When the build is about to follow into the registry, the promotion job shows the new level.
+      { ...c.refresh, component: manifest.component, ...(follow ? { publish: false } : {}) },
     );
+    if (!follow) return;
+    const queued = await requestPromotion(
+      { jobs: services.store.jobs, clock: services.clock, rememberConfirmation: async () => undefined },
+      {
+        repository: `${repo.owner}/${repo.repo}`,
+        installationId,
+        target: "registry",
+        actor: "sofie-integration-bot",
+        automatic: true,
+        evidence: result.evidence,
+        manifest,
+        registry: c.policy.registry,
+        ladder: c.refresh.ladder,
+        maturityCheckName: c.refresh.maturityCheckName,
+        topicPrefix: c.refresh.topicPrefix,
+      },
+    );
+    if (queued.outcome !== "done") {
+      // Not promotable after all (e.g. images.json incomplete): show the level with the reason now.
+      await refreshComponent(c.refreshDeps, repo, {}, { ...c.refresh, component: manifest.component });
+    }
+    context.log.info({ outcome: queued.outcome, message: queued.message }, "automatic promotion");
   };
 }

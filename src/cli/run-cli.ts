@@ -1,5 +1,6 @@
 import { EXIT, type CliCommand, type CliIo } from "./cli-io.js";
 import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
+import { runAuditCommand } from "./audit-command.js";
 import { runCheckCommand } from "./check-command.js";
 import { runJunitCommand } from "./junit-command.js";
 import { readText } from "./read-text.js";
@@ -19,6 +20,10 @@ const COMMANDS: Record<string, { readonly summary: string; readonly run: CliComm
   check: {
     summary: "run the level 1-2 checks that need no GitHub on a local checkout",
     run: runCheckCommand,
+  },
+  audit: {
+    summary: "print the audit log of commands and promotions (from SOFIE_DATABASE)",
+    run: (args, io) => runAuditCommand(args, io),
   },
 };
 

@@ -75,6 +75,8 @@ export interface AuditEntry {
   readonly actor: string;
   readonly command: string;
   readonly outcome: string;
+  /** What the bot answered, in a sentence or two. */
+  readonly message?: string;
   readonly details?: unknown;
 }
 

@@ -19,9 +19,36 @@ export interface CommentInput {
   readonly onboarded: boolean;
 }
 
+/** What a command did, for the reply and the audit log. */
+export interface ActionResult {
+  readonly outcome: "done" | "refused" | "unavailable";
+  readonly message: string;
+  /** Digests and the like, for the audit log. */
+  readonly details?: unknown;
+}
+
 export interface CommandDeps {
   readonly issues: IssueTracker;
   readonly access: AccessControl;
+  /** The maintainers team of the organisation policy (`@org/team`), if it names one. */
+  readonly maintainersTeam?: string;
+  /** Asks GitHub, now, whether the user is an active member of the maintainers team. */
+  readonly isMaintainer: (username: string) => Promise<boolean>;
+  /** `/promote [target]`: queue a promotion, or say what is missing. `replyId` is the comment to report progress in. */
+  readonly promote: (
+    target: string | undefined,
+    context: { actor: string; replyId: number },
+  ) => Promise<ActionResult>;
+  /** `/hold` and `/unhold`. */
+  readonly setHold: (hold: boolean) => Promise<ActionResult>;
+  /** Records one command in the audit log. */
+  readonly audit: (entry: {
+    command: string;
+    actor: string;
+    outcome: string;
+    message: string;
+    details?: unknown;
+  }) => Promise<void>;
   /** Re-evaluates the component from fresh evidence; undefined when there is nothing to evaluate. */
   readonly evaluate: () => Promise<MaturityEvaluation | undefined>;
   /** Opens (or re-opens) the onboarding pull request. */
@@ -36,6 +63,7 @@ export interface CommandResult {
   readonly command: string;
   readonly outcome: "done" | "refused" | "unavailable" | "invalid";
   readonly message: string;
+  readonly details?: unknown;
 }
 
 const WRITE_ROLES: readonly RepositoryRole[] = ["admin", "maintain", "write"];
@@ -56,47 +84,82 @@ export async function runCommands(deps: CommandDeps, input: CommentInput): Promi
     return { status: "ignored", reason: "no command" };
   }
   await deps.issues.react(input.repo, input.commentId, "eyes");
+  // The reply exists before the commands run, so that a promotion can report its progress in it.
+  const pending = commands.map((c) => `\`/${[c.name, ...c.args].join(" ")}\``).join(", ");
+  const replyId = await deps.issues.comment(
+    input.repo,
+    input.issueNumber,
+    `@${input.author} ⏳ working on ${pending || "your comment"}…`,
+  );
 
   const results: CommandResult[] = parsed.errors.map((error) => ({
     command: error.text,
     outcome: "invalid",
     message: error.message,
   }));
+  for (const result of results) {
+    await deps.audit({
+      command: result.command.slice(0, 200),
+      actor: input.author,
+      outcome: "invalid",
+      message: result.message,
+    });
+  }
   for (const command of commands) {
     const text = ["/" + command.name, ...command.args].join(" ");
     const info = findCommand(command.name);
     if (!info) continue;
-    const refusal = await refuse(deps.access, input, info.audience, info.who);
-    if (refusal) {
-      results.push({ command: text, outcome: "refused", message: refusal });
-      continue;
-    }
-    results.push({ command: text, ...(await run(deps, command.name)) });
+    const refusal = await refuse(deps, input, info.audience, info.who);
+    const result: CommandResult = refusal
+      ? { command: text, outcome: "refused", message: refusal }
+      : { command: text, ...(await run(deps, command.name, command.args, { actor: input.author, replyId })) };
+    results.push(result);
+    await deps.audit({
+      command: text,
+      actor: input.author,
+      outcome: result.outcome,
+      message: result.message.slice(0, 2000),
+      ...(result.details === undefined ? {} : { details: result.details }),
+    });
   }
-  const replyId = await deps.issues.comment(
-    input.repo,
-    input.issueNumber,
-    renderReply(input.author, results),
-  );
+  await deps.issues.updateComment(input.repo, replyId, renderReply(input.author, results));
   return { status: "answered", replyId, results };
 }
 
 async function refuse(
-  access: AccessControl,
+  deps: CommandDeps,
   input: CommentInput,
   audience: CommandAudience,
   who: string,
 ): Promise<string | undefined> {
   if (audience === "anyone" || audience === "commenters") return undefined;
-  if (audience === "maintainers") return undefined; // authorised by the registry milestone; until then unavailable
-  const role = await access.roleOf(input.repo, input.author);
+  if (audience === "maintainers") {
+    if (!deps.maintainersTeam) {
+      return "no maintainers team is named in the organisation policy (`maintainers:` in `.github/sofie-integration.yml`), so nobody may run this yet";
+    }
+    return (await deps.isMaintainer(input.author))
+      ? undefined
+      : `only active members of ${deps.maintainersTeam} (the integration maintainers) may run this; @${input.author} is not one. Ask a maintainer to comment it.`;
+  }
+  const role = await deps.access.roleOf(input.repo, input.author);
   return WRITE_ROLES.includes(role)
     ? undefined
     : `only ${who} may run this; @${input.author} has ${role} access`;
 }
 
-async function run(deps: CommandDeps, name: string): Promise<Omit<CommandResult, "command">> {
+async function run(
+  deps: CommandDeps,
+  name: string,
+  args: readonly string[],
+  context: { actor: string; replyId: number },
+): Promise<Omit<CommandResult, "command">> {
   switch (name) {
+    case "promote":
+      return deps.promote(args[0], context);
+    case "hold":
+      return deps.setHold(true);
+    case "unhold":
+      return deps.setHold(false);
     case "help":
       return { outcome: "done", message: helpTable() };
     case "status":
@@ -122,7 +185,7 @@ async function run(deps: CommandDeps, name: string): Promise<Omit<CommandResult,
     default:
       return {
         outcome: "unavailable",
-        message: `\`/${name}\` is not available yet: promotions to the registry and deployments arrive with the registry milestone.`,
+        message: `\`/${name}\` is not available yet: deployments to staging and production arrive with the deployment milestone.`,
       };
   }
 }

@@ -16,11 +16,23 @@ const base: CommentInput = {
   onboarded: true,
 };
 
-function setup(role: RepositoryRole = "read") {
+function setup(role: RepositoryRole = "read", maintainers: string[] = []) {
   const issues = new FakeIssueTracker();
-  const calls = { evaluate: 0, onboard: 0, roles: 0 };
+  const calls = { evaluate: 0, onboard: 0, roles: 0, membership: 0, promote: 0 };
+  const audit: { command: string; actor: string; outcome: string }[] = [];
   const deps = {
     issues,
+    maintainersTeam: "@sofie-iot/lmf-maintainers",
+    isMaintainer: async (user: string) => {
+      calls.membership++;
+      return maintainers.includes(user);
+    },
+    promote: async () => {
+      calls.promote++;
+      return { outcome: "done" as const, message: "Promotion queued", details: { sha: "abc" } };
+    },
+    setHold: async (hold: boolean) => ({ outcome: "done" as const, message: hold ? "held" : "released" }),
+    audit: async (entry: { command: string; actor: string; outcome: string }) => void audit.push(entry),
     access: {
       roleOf: async () => {
         calls.roles++;
@@ -36,7 +48,7 @@ function setup(role: RepositoryRole = "read") {
       return { status: "opened" as const, number: 9 };
     },
   };
-  return { deps, issues, calls };
+  return { deps, issues, calls, audit };
 }
 
 describe("runCommands", () => {
@@ -60,10 +72,42 @@ describe("runCommands", () => {
     expect(issues.writes).toBe(0);
   });
 
-  it("answers /promote that it is not available yet", async () => {
-    const { deps, issues } = setup("admin");
+  it("refuses /promote from someone who is not an active maintainer, politely, asking GitHub each time", async () => {
+    const { deps, issues, calls, audit } = setup("admin");
     const outcome = await runCommands(deps, { ...base, body: "/promote" });
-    expect(outcome).toMatchObject({ results: [{ outcome: "unavailable" }] });
+    expect(outcome).toMatchObject({ results: [{ outcome: "refused" }] });
+    expect(calls.membership).toBe(1);
+    expect(calls.promote).toBe(0);
+    expect(issues.comments[0]?.body).toMatch(/only active members of @sofie-iot\/lmf-maintainers/);
+    expect(audit).toEqual([
+      expect.objectContaining({ command: "/promote", actor: "alice", outcome: "refused" }),
+    ]);
+  });
+
+  it("runs /promote for a maintainer and records it in the audit log with its details", async () => {
+    const { deps, calls, audit } = setup("read", ["alice"]);
+    await runCommands(deps, { ...base, body: "/promote registry" });
+    expect(calls.promote).toBe(1);
+    expect(audit).toEqual([
+      expect.objectContaining({ command: "/promote registry", outcome: "done", details: { sha: "abc" } }),
+    ]);
+  });
+
+  it("refuses maintainers' commands when the policy names no maintainers team", async () => {
+    const { deps, calls } = setup("admin", ["alice"]);
+    const outcome = await runCommands({ ...deps, maintainersTeam: undefined } as never, {
+      ...base,
+      body: "/hold",
+    });
+    expect(outcome).toMatchObject({
+      results: [{ outcome: "refused", message: expect.stringMatching(/no maintainers team/) }],
+    });
+    expect(calls.membership).toBe(0);
+  });
+
+  it("answers /rollback that deployments are not available yet, for a maintainer", async () => {
+    const { deps, issues } = setup("read", ["alice"]);
+    await runCommands(deps, { ...base, body: "/rollback staging" });
     expect(issues.comments[0]?.body).toMatch(/not available yet/);
   });
 

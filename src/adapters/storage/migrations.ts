@@ -42,6 +42,7 @@ export const MIGRATIONS: readonly string[] = [
      actor TEXT NOT NULL,
      command TEXT NOT NULL,
      outcome TEXT NOT NULL,
+     message TEXT NOT NULL DEFAULT '',
      details TEXT
    );
    CREATE INDEX audit_repository ON audit (repository, id);`,

@@ -53,7 +53,7 @@ export function openSqliteStore(path: string): Store {
     oldestWrite: db.prepare("SELECT MIN(at) AS at FROM write_log WHERE bucket = ? AND at > ?"),
     pruneWrites: db.prepare("DELETE FROM write_log WHERE at < ?"),
     appendAudit: db.prepare(
-      "INSERT INTO audit (at, repository, actor, command, outcome, details) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO audit (at, repository, actor, command, outcome, message, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
     listAudit: db.prepare("SELECT * FROM audit ORDER BY id"),
     listAuditFor: db.prepare("SELECT * FROM audit WHERE repository = ? ORDER BY id"),
@@ -140,6 +140,7 @@ export function openSqliteStore(path: string): Store {
           entry.actor,
           entry.command,
           entry.outcome,
+          entry.message ?? "",
           entry.details === undefined ? null : JSON.stringify(entry.details),
         );
       },
@@ -193,6 +194,7 @@ interface AuditRow {
   actor: string;
   command: string;
   outcome: string;
+  message: string;
   details: string | null;
 }
 
@@ -225,6 +227,7 @@ function toAudit(row: AuditRow): AuditEntry {
     actor: row.actor,
     command: row.command,
     outcome: row.outcome,
+    ...(row.message ? { message: row.message } : {}),
     ...(row.details === null ? {} : { details: JSON.parse(row.details) as unknown }),
   };
 }

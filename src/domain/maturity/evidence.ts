@@ -50,6 +50,8 @@ export interface BuiltImage {
   /** `sha256:...`; absent when the build did not report one. */
   readonly digest?: string;
   readonly tags: readonly string[];
+  /** Where CI pushed it (`host/repository@digest`), the source of a promotion. */
+  readonly ref?: string;
 }
 
 /** `images.json` of the CI run, compared with the manifest. */

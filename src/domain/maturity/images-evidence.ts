@@ -32,6 +32,7 @@ export function imagesEvidence(
     built: (images?.images ?? []).map((image) => ({
       name: image.name,
       ...(image.digest ? { digest: image.digest } : {}),
+      ...(image.ref ? { ref: image.ref } : {}),
       tags: image.tags,
     })),
     expectedTags: Object.fromEntries(
