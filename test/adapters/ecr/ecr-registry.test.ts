@@ -233,16 +233,14 @@ describe("createEcrRegistry().ensureRepository", () => {
   it("wraps a failure of a later call too, and stops there", async () => {
     ecr.on(CreateRepositoryCommand).rejects(exists());
     ecr.on(DescribeRepositoriesCommand).resolves({ repositories: [existing] });
-    ecr
-      .on(GetRepositoryPolicyCommand)
-      .rejects(
-        new ECRServiceException({
-          name: "ServerException",
-          $fault: "server",
-          $metadata: {},
-          message: "boom",
-        }),
-      );
+    ecr.on(GetRepositoryPolicyCommand).rejects(
+      new ECRServiceException({
+        name: "ServerException",
+        $fault: "server",
+        $metadata: {},
+        message: "boom",
+      }),
+    );
     await expect(createEcrRegistry(client).ensureRepository(input)).rejects.toThrow(
       'ECR GetRepositoryPolicy for repository "sofie/lmf/mos-gateway" failed: ServerException: boom',
     );
