@@ -1,4 +1,5 @@
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { buildBotIdentityPolicy } from "../../../src/domain/registry/build-bot-identity-policy.js";
 import { buildRepositoryPolicy } from "../../../src/domain/registry/build-repository-policy.js";
 import { ECR_ACTIONS } from "../../../src/domain/registry/ecr-actions.js";
 import { ecrRepositoryName } from "../../../src/domain/registry/ecr-repository-name.js";
@@ -98,4 +99,73 @@ describe("the repository policy, evaluated by IAM", () => {
       decide(`arn:aws:iam::${REGISTRY_ACCOUNT}:role/other-team`, "ecr:BatchGetImage", []),
     ).resolves.toBe("ImplicitlyDenied");
   });
+});
+
+describe("the bot's own identity policy, evaluated by IAM", () => {
+  // The bot runs as a role in the registry's account: its identity policy alone decides.
+  const bot = `arn:aws:iam::${REGISTRY_ACCOUNT}:role/sofie-bot`;
+  const identity = {
+    name: "SofieBot",
+    policy: JSON.parse(
+      buildBotIdentityPolicy({ account: REGISTRY_ACCOUNT, region: REGION, prefix: "sofie/" }),
+    ) as (typeof allowEcr)["policy"],
+  };
+  const other = `arn:aws:ecr:${REGION}:${REGISTRY_ACCOUNT}:repository/payments/api`;
+
+  async function botDecides(action: string, resource: string): Promise<string> {
+    const response = await runSimulation(
+      {
+        request: {
+          principal: bot,
+          action,
+          resource: { resource, accountId: REGISTRY_ACCOUNT },
+          contextVariables: {},
+        },
+        identityPolicies: [identity],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: undefined,
+      },
+      {},
+    );
+    if (response.resultType === "error") throw new Error(JSON.stringify(response.errors));
+    return response.overallResult;
+  }
+
+  const MANAGE = [
+    "ecr:CreateRepository",
+    "ecr:DescribeRepositories",
+    "ecr:PutImageScanningConfiguration",
+    "ecr:PutImageTagMutability",
+    "ecr:GetRepositoryPolicy",
+    "ecr:SetRepositoryPolicy",
+    "ecr:GetLifecyclePolicy",
+    "ecr:PutLifecyclePolicy",
+    "ecr:TagResource",
+  ];
+
+  it("lets the bot log in to the registry", async () => {
+    await expect(botDecides("ecr:GetAuthorizationToken", "*")).resolves.toBe("Allowed");
+  });
+
+  it.each([...MANAGE, ...PUSH, ...PULL])(
+    "lets the bot %s on a repository under the prefix",
+    async (action) => {
+      await expect(botDecides(action, repositoryArn)).resolves.toBe("Allowed");
+    },
+  );
+
+  it.each([...MANAGE, ...PUSH, ...PULL])(
+    "does not let the bot %s on another team's repository",
+    async (action) => {
+      await expect(botDecides(action, other)).resolves.toBe("ImplicitlyDenied");
+    },
+  );
+
+  it.each(["ecr:DeleteRepository", "ecr:BatchDeleteImage", "ecr:DeleteRepositoryPolicy"])(
+    "does not let the bot %s, even under the prefix",
+    async (action) => {
+      await expect(botDecides(action, repositoryArn)).resolves.toBe("ImplicitlyDenied");
+    },
+  );
 });
