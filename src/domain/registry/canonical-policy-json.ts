@@ -1,6 +1,7 @@
 // Keys whose value IAM accepts as one string or a list of strings, meaning the same thing.
 const LIST_KEYS = new Set(["Action", "NotAction", "Resource", "NotResource"]);
 const PRINCIPAL_KEYS = new Set(["Principal", "NotPrincipal"]);
+const MAX_TEXT = 1_000_000;
 
 /**
  * A canonical form of a policy document (an IAM repository policy or an ECR lifecycle policy), so
@@ -13,13 +14,15 @@ const PRINCIPAL_KEYS = new Set(["Principal", "NotPrincipal"]);
  *   anything the bot writes, and the bot rewrites it).
  */
 export function canonicalPolicyJson(text: string): string | undefined {
-  let parsed: unknown;
+  // ECR caps repository policies at 10 KiB and lifecycle policies at 30 KiB; anything far larger
+  // is not one of ours, and is not worth the work of sorting.
+  if (text.length > MAX_TEXT) return undefined;
   try {
-    parsed = JSON.parse(text);
+    return JSON.stringify(canonical(JSON.parse(text), undefined));
   } catch {
+    // Not JSON, or nested deeper than the stack allows (a RangeError): not what the bot writes.
     return undefined;
   }
-  return JSON.stringify(canonical(parsed, undefined));
 }
 
 function canonical(value: unknown, key: string | undefined): unknown {

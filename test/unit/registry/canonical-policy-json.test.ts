@@ -41,4 +41,9 @@ describe("canonicalPolicyJson", () => {
     expect(text).toBe('{"__proto__":{"polluted":true},"a":1}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it("gives undefined, without a crash, for hostile nesting and huge text", () => {
+    expect(canonicalPolicyJson("[".repeat(200_000) + "]".repeat(200_000))).toBeUndefined();
+    expect(canonicalPolicyJson(`"${"x".repeat(2_000_000)}"`)).toBeUndefined();
+  });
 });
