@@ -34,8 +34,10 @@ export async function copyManifest(
   } else if (await targetHas(ctx, manifest.digest)) {
     // The registry accepted this manifest before, so it verified every blob it names was there.
     ctx.counters.blobsSkipped += parsed.blobs.length;
-    for (const blob of parsed.blobs)
-      ctx.emit({ kind: "blob-skipped", digest: blob.digest, size: blob.size, checkpointed: false });
+    for (const blob of parsed.blobs) {
+      const checkpointed = (await ctx.checkpoint?.done(blob.digest)) ?? false;
+      ctx.emit({ kind: "blob-skipped", digest: blob.digest, size: blob.size, checkpointed });
+    }
   } else {
     await copyBlobs(ctx, parsed.blobs);
   }
