@@ -106,30 +106,76 @@ async function upload(ctx: CopyContext, blob: Descriptor, location: URL): Promis
   const verifier = verifyingStream(algorithm, blob.size, (bytes) =>
     ctx.emit({ kind: "blob-progress", digest: blob.digest, bytes, size: blob.size }),
   );
-  const body = (response.body ?? new Response(new Uint8Array()).body!).pipeThrough(verifier.stream);
-  let patched: Response;
+  const reader = (response.body ?? new Response(new Uint8Array()).body!)
+    .pipeThrough(verifier.stream)
+    .getReader();
+  // Chunks of a known length, each PATCH awaited before the next is read: fetch buffers a streamed request
+  // body ahead of the socket, so this is what keeps memory bounded by the chunk size, not the layer size.
+  let pending: Uint8Array | undefined;
+  let url = location;
   try {
-    patched = await target.send({
-      method: "PATCH",
-      url: location,
-      repository: repo,
-      scopes: pushScopes(ctx),
-      step: "pushing blob",
-      doing: `pushing blob ${short} to`,
-      headers: { "content-type": "application/octet-stream" },
-      body,
-      accept: [202, 204],
-      retry: false,
-      ...signalOf(ctx),
-    });
-  } catch (error) {
-    throw verifier.failure() === undefined ? error : mismatch(ctx, blob, verifier.failure()!);
+    for (let offset = 0; offset < blob.size;) {
+      const length = Math.min(ctx.chunkSize, blob.size - offset);
+      let remaining = length;
+      const part = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            if (remaining === 0) return controller.close();
+            let chunk = pending;
+            pending = undefined;
+            if (chunk === undefined) {
+              const next = await reader.read();
+              if (next.done) return controller.close();
+              chunk = next.value;
+            }
+            if (chunk.byteLength > remaining) {
+              pending = chunk.subarray(remaining);
+              chunk = chunk.subarray(0, remaining);
+            }
+            remaining -= chunk.byteLength;
+            controller.enqueue(chunk);
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      let patched: Response;
+      try {
+        patched = await target.send({
+          method: "PATCH",
+          url,
+          repository: repo,
+          scopes: pushScopes(ctx),
+          step: "pushing blob",
+          doing: `pushing blob ${short} to`,
+          headers: {
+            "content-type": "application/octet-stream",
+            "content-length": String(length),
+            "content-range": `${offset}-${offset + length - 1}`,
+          },
+          body: part,
+          accept: [202, 204],
+          retry: false,
+          ...signalOf(ctx),
+        });
+      } catch (error) {
+        if (verifier.failure() !== undefined) throw mismatch(ctx, blob, verifier.failure()!);
+        if (remaining > 0) throw mismatch(ctx, blob, `it served only ${verifier.bytes()} bytes`);
+        throw error;
+      }
+      await patched.body?.cancel();
+      url = await uploadLocation(ctx, patched, "pushing blob");
+      offset += length;
+    }
+    // Everything declared has passed; the source must be at its end now.
+    if (pending !== undefined || !(await reader.read()).done)
+      throw mismatch(ctx, blob, verifier.failure() ?? `it served more than ${blob.size} bytes`);
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
-  await patched.body?.cancel();
   const actual = verifier.digest();
   if (verifier.bytes() !== blob.size || actual !== blob.digest)
     throw mismatch(ctx, blob, `it served ${verifier.bytes()} bytes with digest ${shortDigest(actual)}`);
-  const commit = await uploadLocation(ctx, patched, "pushing blob");
+  const commit = new URL(url);
   commit.searchParams.set("digest", blob.digest);
   const done = await target.send({
     method: "PUT",

@@ -24,6 +24,8 @@ export interface CopyContext {
   readonly retry: RetryPolicy;
   /** Blobs copied at the same time within one image manifest. */
   readonly concurrency: number;
+  /** Bytes per upload PATCH. */
+  readonly chunkSize: number;
   readonly counters: CopyCounters;
   /** Blobs already handled (or being handled) in this copy: a layer shared by two platforms goes once. */
   readonly blobs: Map<string, Promise<void>>;

@@ -15,6 +15,11 @@ export interface OciImageRegistryOptions {
   /** Blobs of one image manifest copied at the same time (default 4). */
   readonly concurrency?: number;
   readonly retry?: RetryPolicy;
+  /**
+   * Bytes per upload request (default 16 MiB). Peak memory is about concurrency × chunkSize, whatever the
+   * layer size. ECR needs at least 5 MiB for every chunk but the last.
+   */
+  readonly chunkSize?: number;
 }
 
 /**
@@ -44,6 +49,7 @@ export function createOciImageRegistry(options: OciImageRegistryOptions = {}): I
         emit: input.onProgress ?? (() => undefined),
         retry,
         concurrency,
+        chunkSize: Math.max(options.chunkSize ?? 16 * 1024 * 1024, 1024),
         counters: { manifests: 0, blobsSent: 0, blobsSkipped: 0, blobsMounted: 0, bytesSent: 0 },
         blobs: new Map(),
       };
