@@ -25,6 +25,9 @@ async function freePort() {
   return port;
 }
 
+const running = new Set();
+process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+
 /** Starts docker-registry without auth; `stop()` kills it and deletes its storage. */
 export async function startRegistry() {
   const dir = mkdtempSync(join(tmpdir(), "sofie-bench-registry-"));
@@ -36,7 +39,7 @@ export async function startRegistry() {
   );
   const child = spawn("/usr/bin/docker-registry", ["serve", join(dir, "config.yml")], { stdio: "ignore" });
   child.unref();
-  process.once("exit", () => child.kill("SIGKILL"));
+  running.add(child);
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -51,6 +54,7 @@ export async function startRegistry() {
     url,
     host: `127.0.0.1:${port}`,
     stop() {
+      running.delete(child);
       child.kill("SIGKILL");
       rmSync(dir, { recursive: true, force: true });
     },
