@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 const PARTS = [
   "./junit.js",
-  // "./copy.js",
+  "./copy.js",
   // "./webhooks.js",
 ];
 
