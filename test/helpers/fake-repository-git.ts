@@ -106,7 +106,7 @@ export function installGitRoutes(gh: FakeGitHub, repo: FakeRepository): void {
     if (!mine(req) || !repo.branches.has(branch)) return notFound;
     const body = req.body as { sha: string };
     repo.branches.set(branch, { sha: body.sha, files: repo.commits.get(body.sha) ?? new Map() });
-    const base = obj("PATCH", "/repos/o/r/git/refs/heads/x", 200);
+    const base = obj("PATCH", "/repos/o/r/git/refs/x", 200);
     return {
       status: 200,
       body: { ...base, ref: `refs/heads/${branch}`, object: { ...(base.object as object), sha: body.sha } },

@@ -9,6 +9,11 @@ import type { ArtifactInfo, CiArtifacts } from "../../src/ports/ci-artifacts.js"
 import type { RepositoryRef } from "../../src/ports/repository-ref.js";
 import type { SourceReader } from "../../src/ports/source-reader.js";
 import type { IssueTracker, LabelSpec, TopicStore } from "../../src/ports/issue-tracker.js";
+import type {
+  OnboardingHost,
+  OnboardingPullRequest,
+  RepositoryInfo,
+} from "../../src/ports/onboarding-host.js";
 
 /** A repository held in memory: path → text, at any ref. */
 export class FakeSourceReader implements SourceReader {
@@ -165,5 +170,84 @@ export class FakeTopicStore implements TopicStore {
   async setTopics(_repo: RepositoryRef, names: readonly string[]) {
     this.writes++;
     this.topics = [...names];
+  }
+}
+
+/** A pull request the fake onboarding host holds. */
+export interface FakeOnboardingPull {
+  number: number;
+  head: string;
+  base: string;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  merged: boolean;
+}
+
+/**
+ * A code host held in memory for onboarding: the repository, its branches (each pointing at
+ * a commit with files) and pull requests; every write is counted and logged in order.
+ */
+export class FakeOnboardingHost implements OnboardingHost {
+  repository: RepositoryInfo | undefined = { defaultBranch: "main", archived: false, headSha: "base-sha" };
+  readonly branches = new Map<string, { sha: string; parent: string; files: Record<string, string> }>();
+  readonly pulls: FakeOnboardingPull[] = [];
+  /** Each write, in order: `commit <branch>`, `open <head>`, `update #<n>`. */
+  readonly writes: string[] = [];
+  private commits = 0;
+
+  async getRepository(): Promise<RepositoryInfo | undefined> {
+    return this.repository;
+  }
+  async findPullRequest(_repo: RepositoryRef, branch: string): Promise<OnboardingPullRequest | undefined> {
+    const pr = this.pulls.filter((p) => p.head === branch).sort((a, b) => b.number - a.number)[0];
+    if (!pr) return undefined;
+    return {
+      number: pr.number,
+      state: pr.state,
+      merged: pr.merged,
+      body: pr.body,
+      headSha: this.branches.get(branch)?.sha ?? "0".repeat(40),
+    };
+  }
+  async commitToBranch(
+    _repo: RepositoryRef,
+    branch: string,
+    baseSha: string,
+    files: Readonly<Record<string, string>>,
+    _message: string,
+  ): Promise<string> {
+    this.writes.push(`commit ${branch}`);
+    const sha = `commit-${++this.commits}`;
+    this.branches.set(branch, { sha, parent: baseSha, files: { ...files } });
+    return sha;
+  }
+  /** Someone else (a developer) pushes to a branch. */
+  pushByHand(branch: string, files: Record<string, string>): void {
+    const current = this.branches.get(branch);
+    if (!current) throw new Error(`no branch ${branch}`);
+    this.branches.set(branch, { sha: `hand-${++this.commits}`, parent: current.sha, files });
+  }
+  async openPullRequest(
+    _repo: RepositoryRef,
+    input: { head: string; base: string; title: string; body: string },
+  ): Promise<number> {
+    this.writes.push(`open ${input.head}`);
+    if (!this.branches.has(input.head)) throw new Error(`no branch ${input.head}`);
+    const open = this.pulls.find((p) => p.head === input.head && p.state === "open");
+    if (open) throw new Error(`a pull request already exists for ${input.head}`);
+    const number = 1 + this.pulls.length;
+    this.pulls.push({ number, ...input, state: "open", merged: false });
+    return number;
+  }
+  async updatePullRequest(
+    _repo: RepositoryRef,
+    number: number,
+    input: { title: string; body: string },
+  ): Promise<void> {
+    this.writes.push(`update #${number}`);
+    const pr = this.pulls.find((p) => p.number === number);
+    if (!pr) throw new Error(`no pull request ${number}`);
+    Object.assign(pr, input);
   }
 }
