@@ -14,6 +14,8 @@ import { MANIFEST_PATH } from "./report-tests.js";
 
 export const ONBOARDING_BRANCH = "sofie/onboarding";
 export const WORKFLOW_PATH = ".github/workflows/sofie-ci.yml";
+const COMMIT_MESSAGE =
+  "Add the SOFIE component manifest and CI workflow\n\nOpened by the SOFIE Integration Bot.";
 export const ONBOARDING_TITLE = "Onboard this component to the SOFIE integration platform";
 
 export interface OnboardDeps {
@@ -70,30 +72,21 @@ export async function onboardComponent(
   const body = (commit: string) =>
     `${renderOnboardingBody(facts, { manifestPath: MANIFEST_PATH, workflowPath: WORKFLOW_PATH, hash })}\n<!-- sofie:commit=${commit} -->\n`;
 
+  const headSha = info.headSha;
+  const commitFiles = () => deps.host.commitToBranch(repo, ONBOARDING_BRANCH, headSha, files, COMMIT_MESSAGE);
+
   if (existing && existing.state === "open") {
     if (readMarker(existing.body, "hash") === hash) return { status: "unchanged", number: existing.number };
     if (readMarker(existing.body, "commit") !== existing.headSha) {
       // Someone pushed to the onboarding branch: their edits win over a regenerated one.
       return { status: "unchanged", number: existing.number };
     }
-    const commit = await deps.host.commitToBranch(
-      repo,
-      ONBOARDING_BRANCH,
-      info.headSha,
-      files,
-      commitMessage(),
-    );
+    const commit = await commitFiles();
     await deps.host.updatePullRequest(repo, existing.number, { title: ONBOARDING_TITLE, body: body(commit) });
     return { status: "updated", number: existing.number };
   }
 
-  const commit = await deps.host.commitToBranch(
-    repo,
-    ONBOARDING_BRANCH,
-    info.headSha,
-    files,
-    commitMessage(),
-  );
+  const commit = await commitFiles();
   const number = await deps.host.openPullRequest(repo, {
     head: ONBOARDING_BRANCH,
     base: info.defaultBranch,
@@ -101,8 +94,4 @@ export async function onboardComponent(
     body: body(commit),
   });
   return { status: "opened", number };
-}
-
-function commitMessage(): string {
-  return "Add the SOFIE component manifest and CI workflow\n\nOpened by the SOFIE Integration Bot.";
 }
