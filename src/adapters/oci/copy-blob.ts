@@ -6,6 +6,7 @@ import { abortableSleep } from "./abortable-sleep.js";
 import { backoffDelay } from "./backoff-delay.js";
 import { shortDigest, type CopyContext } from "./copy-context.js";
 import type { Descriptor } from "./parse-manifest.js";
+import { StreamedResponse } from "./streamed-response.js";
 import { nextPart, type PartReader } from "./next-part.js";
 import { verifyingStream } from "./verifying-stream.js";
 
@@ -104,6 +105,7 @@ async function upload(ctx: CopyContext, blob: Descriptor, location: URL): Promis
     step: "fetching blob",
     doing: `fetching blob ${short} from`,
     accept: [200],
+    streamAnswer: true,
     retry: true,
     ...signalOf(ctx),
   });
@@ -111,11 +113,11 @@ async function upload(ctx: CopyContext, blob: Descriptor, location: URL): Promis
     ctx.emit({ kind: "blob-progress", digest: blob.digest, bytes, size: blob.size }),
   );
   const body =
-    response.body === null
-      ? Readable.from([])
-      : Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>, {
-          highWaterMark: ctx.highWaterMark,
-        });
+    response instanceof StreamedResponse
+      ? response.stream
+      : response.body === null
+        ? Readable.from([])
+        : Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
   // A source that fails mid-blob errors `body` while the verifier is still whole; a failing target
   // destroys the verifier first. That order tells whom the error message should blame.
   let sourceError: unknown;

@@ -6,6 +6,7 @@ import { backoffDelay } from "./backoff-delay.js";
 import { parseChallenge, type AuthChallenge } from "./parse-challenge.js";
 import type { RetryPolicy } from "./retry-policy.js";
 import { streamRequest } from "./stream-request.js";
+import { StreamedResponse } from "./streamed-response.js";
 
 /** One request to a registry, described well enough to retry it and to explain its failure. */
 export interface SessionRequest {
@@ -23,6 +24,11 @@ export interface SessionRequest {
   readonly headers?: Record<string, string>;
   /** A Node `Readable` goes out through `node:http` with backpressure (blob uploads); the rest through fetch. */
   readonly body?: string | Uint8Array | ReadableStream<Uint8Array> | Readable;
+  /**
+   * The answer is a blob: fetch it over `node:http` (following redirects) and resolve with a
+   * `StreamedResponse` whose body is a Node stream, cheaper to pipe than fetch's web stream.
+   */
+  readonly streamAnswer?: boolean;
   /** Retry on 429/5xx/network errors. Streamed bodies cannot be replayed, so they say false. */
   readonly retry: boolean;
   readonly signal?: AbortSignal;
@@ -105,11 +111,12 @@ export class RegistrySession {
     const headers: Record<string, string> = { ...request.headers };
     if (authorization !== undefined) headers["authorization"] = authorization;
     const url = new URL(request.url, this.base);
-    if (request.body instanceof Readable)
+    if (request.body instanceof Readable || request.streamAnswer === true)
       return streamRequest(url, {
         method: request.method,
         headers,
-        body: request.body,
+        ...(request.body instanceof Readable ? { body: request.body } : {}),
+        ...(request.streamAnswer === true ? { streamAnswer: true } : {}),
         ...(request.signal === undefined ? {} : { signal: request.signal }),
       });
     const init: RequestInit & { duplex?: "half" } = { method: request.method, headers, redirect: "follow" };
@@ -220,6 +227,7 @@ export class RegistrySession {
   }
 
   private async failure(request: SessionRequest, response: Response): Promise<RegistryError> {
+    if (response instanceof StreamedResponse) response.stream.destroy();
     const code = await registryErrorCode(response);
     const status = response.status;
     const reason = code ?? (STATUS_CODES[status] ?? "error").toLowerCase();
