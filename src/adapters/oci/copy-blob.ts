@@ -1,14 +1,20 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { RegistryError } from "../../ports/image-registry.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import { backoffDelay } from "./backoff-delay.js";
 import { shortDigest, type CopyContext } from "./copy-context.js";
 import type { Descriptor } from "./parse-manifest.js";
+import { StreamedResponse } from "./streamed-response.js";
+import { nextPart, type PartReader } from "./next-part.js";
 import { verifyingStream } from "./verifying-stream.js";
 
 /**
  * Makes sure the target holds one blob: HEAD first (present: skipped), else a cross-repository mount when
- * `mountFrom` is set, else an upload streamed straight from the source GET into the target PATCH, hashed
- * on the way and committed by the final `PUT ?digest=` only when the hash matches. A transient failure
+ * `mountFrom` is set, else an upload streamed straight from the source GET into one target PATCH (over
+ * `node:http`, with backpressure), hashed on the way and committed by the final `PUT ?digest=` only when the
+ * hash matches. A transient failure
  * restarts the blob's upload (at most the retry policy's attempts); a digest mismatch never retries.
  */
 export async function copyBlob(ctx: CopyContext, blob: Descriptor): Promise<void> {
@@ -31,7 +37,16 @@ export async function copyBlob(ctx: CopyContext, blob: Descriptor): Promise<void
     await ctx.checkpoint?.markDone(blob.digest);
     return;
   }
-  let location = await startUpload(ctx, blob);
+  // Without a mount to try, the source GET needs nothing from the POST: overlapping them saves a round trip.
+  const opening = ctx.mountFrom === undefined ? openSource(ctx, blob) : undefined;
+  opening?.catch(() => undefined);
+  let location: URL | "mounted";
+  try {
+    location = await startUpload(ctx, blob);
+  } catch (error) {
+    void opening?.then(release, () => undefined);
+    throw error;
+  }
   if (location === "mounted") {
     ctx.counters.blobsMounted++;
     ctx.emit({ kind: "blob-mounted", digest: blob.digest, size: blob.size, checkpointed });
@@ -40,7 +55,7 @@ export async function copyBlob(ctx: CopyContext, blob: Descriptor): Promise<void
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      await upload(ctx, blob, location);
+      await upload(ctx, blob, location, attempt === 1 ? opening : undefined);
       break;
     } catch (error) {
       await discard(ctx, location);
@@ -88,93 +103,105 @@ async function startUpload(ctx: CopyContext, blob: Descriptor, mount = true): Pr
   return uploadLocation(ctx, response, "starting the upload of");
 }
 
-async function upload(ctx: CopyContext, blob: Descriptor, location: URL): Promise<void> {
-  const { source, target, targetRepository: repo } = ctx;
-  const short = shortDigest(blob.digest);
-  const response = await source.send({
+/** The source's `GET` of the blob, its body not yet read (redirects to storage followed). */
+function openSource(ctx: CopyContext, blob: Descriptor): Promise<Response> {
+  return ctx.source.send({
     method: "GET",
     url: `/v2/${ctx.sourceRepository}/blobs/${blob.digest}`,
     repository: ctx.sourceRepository,
     scopes: [`repository:${ctx.sourceRepository}:pull`],
     step: "fetching blob",
-    doing: `fetching blob ${short} from`,
+    doing: `fetching blob ${shortDigest(blob.digest)} from`,
     accept: [200],
+    streamAnswer: true,
     retry: true,
     ...signalOf(ctx),
   });
-  const algorithm = blob.digest.startsWith("sha512:") ? "sha512" : "sha256";
-  const verifier = verifyingStream(algorithm, blob.size, (bytes) =>
+}
+
+/** Lets go of a source answer that will not be read. */
+async function release(response: Response): Promise<void> {
+  if (response instanceof StreamedResponse) response.stream.destroy();
+  else await response.body?.cancel();
+}
+
+async function upload(
+  ctx: CopyContext,
+  blob: Descriptor,
+  location: URL,
+  opened: Promise<Response> | undefined,
+): Promise<void> {
+  const { target, targetRepository: repo } = ctx;
+  const short = shortDigest(blob.digest);
+  const response = await (opened ?? openSource(ctx, blob));
+  const verifier = verifyingStream(blob, ctx.highWaterMark, (bytes) =>
     ctx.emit({ kind: "blob-progress", digest: blob.digest, bytes, size: blob.size }),
   );
-  const reader = (response.body ?? new Response(new Uint8Array()).body!)
-    .pipeThrough(verifier.stream)
-    .getReader();
-  // Chunks of a known length, each PATCH awaited before the next is read: fetch buffers a streamed request
-  // body ahead of the socket, so this is what keeps memory bounded by the chunk size, not the layer size.
-  let pending: Uint8Array | undefined;
+  const body =
+    response instanceof StreamedResponse
+      ? response.stream
+      : response.body === null
+        ? Readable.from([])
+        : Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+  // A source that fails mid-blob errors `body` while the verifier is still whole; a failing target
+  // destroys the verifier first. That order tells whom the error message should blame.
+  let sourceError: unknown;
+  body.once("error", (error) => {
+    if (!verifier.stream.destroyed) sourceError ??= error;
+  });
+  pipeline(body, verifier.stream).catch(() => undefined);
+  // One PATCH streams the whole blob, unless chunkSize asks for Content-Range parts of that size.
+  const chunked = ctx.chunkSize !== undefined && ctx.chunkSize < blob.size;
+  const parts: PartReader | undefined = chunked
+    ? { chunks: verifier.stream[Symbol.asyncIterator](), rest: undefined }
+    : undefined;
   let url = location;
   try {
-    for (let offset = 0; offset < blob.size;) {
-      const length = Math.min(ctx.chunkSize, blob.size - offset);
-      let remaining = length;
-      const part = new ReadableStream<Uint8Array>(
-        {
-          async pull(controller) {
-            if (remaining === 0) return controller.close();
-            let chunk = pending;
-            pending = undefined;
-            if (chunk === undefined) {
-              const next = await reader.read();
-              if (next.done) return controller.close();
-              chunk = next.value;
-            }
-            if (chunk.byteLength > remaining) {
-              pending = chunk.subarray(remaining);
-              chunk = chunk.subarray(0, remaining);
-            }
-            remaining -= chunk.byteLength;
-            controller.enqueue(chunk);
-          },
-        },
-        { highWaterMark: 0 },
-      );
-      let patched: Response;
-      try {
-        patched = await target.send({
-          method: "PATCH",
-          url,
-          repository: repo,
-          scopes: pushScopes(ctx),
-          step: "pushing blob",
-          doing: `pushing blob ${short} to`,
-          headers: {
-            "content-type": "application/octet-stream",
-            "content-length": String(length),
-            "content-range": `${offset}-${offset + length - 1}`,
-          },
-          body: part,
-          accept: [202, 204],
-          retry: false,
-          ...signalOf(ctx),
-        });
-      } catch (error) {
-        if (verifier.failure() !== undefined) throw mismatch(ctx, blob, verifier.failure()!);
-        if (remaining > 0) throw mismatch(ctx, blob, `it served only ${verifier.bytes()} bytes`);
-        throw error;
-      }
+    let offset = 0;
+    do {
+      const length = parts === undefined ? blob.size : Math.min(ctx.chunkSize!, blob.size - offset);
+      const headers: Record<string, string> = {
+        "content-type": "application/octet-stream",
+        "content-length": String(length),
+      };
+      if (parts !== undefined) headers["content-range"] = `${offset}-${offset + length - 1}`;
+      const patched = await target.send({
+        method: "PATCH",
+        url,
+        repository: repo,
+        scopes: pushScopes(ctx),
+        step: "pushing blob",
+        doing: `pushing blob ${short} to`,
+        headers,
+        body: parts === undefined ? verifier.stream : nextPart(parts, length),
+        accept: [202, 204],
+        retry: false,
+        ...signalOf(ctx),
+      });
       await patched.body?.cancel();
-      url = await uploadLocation(ctx, patched, "pushing blob");
+      url = await uploadLocation(ctx, patched, "pushing blob", url);
       offset += length;
-    }
-    // Everything declared has passed; the source must be at its end now.
-    if (pending !== undefined || !(await reader.read()).done)
-      throw mismatch(ctx, blob, verifier.failure() ?? `it served more than ${blob.size} bytes`);
+    } while (offset < blob.size);
+    // Everything declared has gone out; the source must be at its end now (the verifier checks at the end).
+    if (parts !== undefined && (parts.rest !== undefined || (await parts.chunks.next()).done !== true))
+      throw new Error("more bytes than declared");
+  } catch (error) {
+    const failure = verifier.failure();
+    if (failure !== undefined) throw mismatch(ctx, blob, failure);
+    if (sourceError !== undefined && !ctx.signal?.aborted) throw sourceFailure(ctx, blob, sourceError);
+    throw error;
   } finally {
-    await reader.cancel().catch(() => undefined);
+    body.destroy();
+    verifier.stream.destroy();
   }
+  // Never commit what was not verified: the PATCH only succeeds after the verifier ended cleanly.
   const actual = verifier.digest();
   if (verifier.bytes() !== blob.size || actual !== blob.digest)
-    throw mismatch(ctx, blob, `it served ${verifier.bytes()} bytes with digest ${shortDigest(actual)}`);
+    throw mismatch(
+      ctx,
+      blob,
+      `it served ${verifier.bytes()} bytes with digest ${actual === undefined ? "unknown" : shortDigest(actual)}`,
+    );
   const commit = new URL(url);
   commit.searchParams.set("digest", blob.digest);
   const done = await target.send({
@@ -192,6 +219,17 @@ async function upload(ctx: CopyContext, blob: Descriptor, location: URL): Promis
   await done.body?.cancel();
 }
 
+/** The source connection broke mid-blob: transient, so the blob is tried again in a new upload session. */
+function sourceFailure(ctx: CopyContext, blob: Descriptor, error: unknown): RegistryError {
+  const cause =
+    error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+  return new RegistryError(
+    `fetching blob ${shortDigest(blob.digest)} from ${ctx.source.where(ctx.sourceRepository)}: network error ` +
+      `(${cause}) — is the registry reachable?`,
+    { host: ctx.source.host, repository: ctx.sourceRepository, step: "fetching blob", transient: true },
+  );
+}
+
 function mismatch(ctx: CopyContext, blob: Descriptor, what: string): RegistryError {
   return new RegistryError(
     `fetching blob ${shortDigest(blob.digest)} from ${ctx.source.where(ctx.sourceRepository)}: ${what}, ` +
@@ -201,14 +239,20 @@ function mismatch(ctx: CopyContext, blob: Descriptor, what: string): RegistryErr
   );
 }
 
-async function uploadLocation(ctx: CopyContext, response: Response, doing: string): Promise<URL> {
+async function uploadLocation(
+  ctx: CopyContext,
+  response: Response,
+  doing: string,
+  requested?: URL,
+): Promise<URL> {
   const location = response.headers.get("location");
   if (location === null)
     throw new RegistryError(
       `${doing} a blob to ${ctx.target.where(ctx.targetRepository)}: the registry gave no upload Location`,
       { host: ctx.target.host, repository: ctx.targetRepository, step: "pushing blob", transient: false },
     );
-  return new URL(location, response.url);
+  // Answers to node:http uploads carry no url; the Location is relative to what was requested.
+  return new URL(location, response.url === "" ? requested : response.url);
 }
 
 /** Best effort: tell the target to drop a failed upload session so it does not linger until GC. */

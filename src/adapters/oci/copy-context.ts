@@ -24,8 +24,10 @@ export interface CopyContext {
   readonly retry: RetryPolicy;
   /** Blobs copied at the same time within one image manifest. */
   readonly concurrency: number;
-  /** Bytes per upload PATCH. */
-  readonly chunkSize: number;
+  /** Bytes per upload PATCH; undefined sends each blob in one streamed PATCH. */
+  readonly chunkSize: number | undefined;
+  /** Bytes each stream of a blob copy buffers at most (source, verifier, upload). */
+  readonly highWaterMark: number;
   readonly counters: CopyCounters;
   /** Blobs already handled (or being handled) in this copy: a layer shared by two platforms goes once. */
   readonly blobs: Map<string, Promise<void>>;

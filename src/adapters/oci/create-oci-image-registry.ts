@@ -16,14 +16,18 @@ export interface OciImageRegistryOptions {
   readonly concurrency?: number;
   readonly retry?: RetryPolicy;
   /**
-   * Bytes per upload request (default 16 MiB). Peak memory is about concurrency × chunkSize, whatever the
-   * layer size. ECR needs at least 5 MiB for every chunk but the last.
+   * Upload each blob in `Content-Range` PATCHes of this many bytes, for a registry behind a proxy that caps
+   * request bodies (ECR needs at least 5 MiB for every chunk but the last). Default: one streamed PATCH per
+   * blob, which is faster; memory stays bounded by the high-water marks either way.
    */
   readonly chunkSize?: number;
+  /** Bytes each stream of one blob copy buffers at most (default 1 MiB): peak memory ≈ concurrency × a few of these. */
+  readonly highWaterMark?: number;
 }
 
 /**
- * The image registry port over the OCI distribution API, with Node's fetch and no registry SDK.
+ * The image registry port over the OCI distribution API, with Node's fetch (and `node:http` for blob
+ * uploads) and no registry SDK.
  * `copyImage` copies a tag or digest (image manifest or multi-architecture index) from one registry to
  * another: blobs HEAD-checked and sent only when missing (mounted from `mountFrom` when possible, else
  * streamed and verified), manifests copied byte for byte by digest, tags written last and read back.
@@ -49,7 +53,8 @@ export function createOciImageRegistry(options: OciImageRegistryOptions = {}): I
         emit: input.onProgress ?? (() => undefined),
         retry,
         concurrency,
-        chunkSize: Math.max(options.chunkSize ?? 16 * 1024 * 1024, 1024),
+        chunkSize: options.chunkSize === undefined ? undefined : Math.max(options.chunkSize, 1024),
+        highWaterMark: Math.max(options.highWaterMark ?? 1024 * 1024, 16 * 1024),
         counters: { manifests: 0, blobsSent: 0, blobsSkipped: 0, blobsMounted: 0, bytesSent: 0 },
         blobs: new Map(),
       };

@@ -1,9 +1,12 @@
 import { STATUS_CODES } from "node:http";
+import { Readable } from "node:stream";
 import { RegistryError, type RegistryEndpoint, type RegistryStep } from "../../ports/image-registry.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import { backoffDelay } from "./backoff-delay.js";
 import { parseChallenge, type AuthChallenge } from "./parse-challenge.js";
 import type { RetryPolicy } from "./retry-policy.js";
+import { streamRequest } from "./stream-request.js";
+import { StreamedResponse } from "./streamed-response.js";
 
 /** One request to a registry, described well enough to retry it and to explain its failure. */
 export interface SessionRequest {
@@ -19,7 +22,13 @@ export interface SessionRequest {
   /** Statuses that are answers rather than failures (e.g. 404 for a HEAD that asks "is it there?"). */
   readonly accept: readonly number[];
   readonly headers?: Record<string, string>;
-  readonly body?: string | Uint8Array | ReadableStream<Uint8Array>;
+  /** A Node `Readable` goes out through `node:http` with backpressure (blob uploads); the rest through fetch. */
+  readonly body?: string | Uint8Array | ReadableStream<Uint8Array> | Readable;
+  /**
+   * The answer is a blob: fetch it over `node:http` (following redirects) and resolve with a
+   * `StreamedResponse` whose body is a Node stream, cheaper to pipe than fetch's web stream.
+   */
+  readonly streamAnswer?: boolean;
   /** Retry on 429/5xx/network errors. Streamed bodies cannot be replayed, so they say false. */
   readonly retry: boolean;
   readonly signal?: AbortSignal;
@@ -88,7 +97,8 @@ export class RegistrySession {
     if (
       response.status === 401 &&
       challenge?.scheme === "bearer" &&
-      !(request.body instanceof ReadableStream)
+      !(request.body instanceof ReadableStream) &&
+      !(request.body instanceof Readable)
     ) {
       await response.body?.cancel();
       this.tokens.delete(request.scopes.join(" "));
@@ -100,11 +110,20 @@ export class RegistrySession {
   private fetchWith(request: SessionRequest, authorization: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { ...request.headers };
     if (authorization !== undefined) headers["authorization"] = authorization;
+    const url = new URL(request.url, this.base);
+    if (request.body instanceof Readable || request.streamAnswer === true)
+      return streamRequest(url, {
+        method: request.method,
+        headers,
+        ...(request.body instanceof Readable ? { body: request.body } : {}),
+        ...(request.streamAnswer === true ? { streamAnswer: true } : {}),
+        ...(request.signal === undefined ? {} : { signal: request.signal }),
+      });
     const init: RequestInit & { duplex?: "half" } = { method: request.method, headers, redirect: "follow" };
     if (request.body !== undefined) init.body = request.body;
     if (request.body instanceof ReadableStream) init.duplex = "half";
     if (request.signal !== undefined) init.signal = request.signal;
-    return fetch(new URL(request.url, this.base), init);
+    return fetch(url, init);
   }
 
   /** Probes `GET /v2/` once per session, as clients do, so that even streamed requests go out authorized. */
@@ -208,6 +227,7 @@ export class RegistrySession {
   }
 
   private async failure(request: SessionRequest, response: Response): Promise<RegistryError> {
+    if (response instanceof StreamedResponse) response.stream.destroy();
     const code = await registryErrorCode(response);
     const status = response.status;
     const reason = code ?? (STATUS_CODES[status] ?? "error").toLowerCase();

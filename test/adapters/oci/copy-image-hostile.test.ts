@@ -22,6 +22,10 @@ interface Served {
   blobs: Map<string, Buffer | "endless">;
   /** Statuses to answer before serving, per path (a 503 then success tests retries). */
   failFirst: Map<string, number[]>;
+  /** Paths answered with a 307 to another path (as registries send blob GETs to storage). */
+  redirects?: Map<string, string>;
+  /** Blobs whose first GET sends half the bytes, then drops the connection. */
+  cutOnce?: Set<string>;
 }
 
 function imageManifest(config: Buffer, layers: { digest: string; size: number }[]): Buffer {
@@ -53,10 +57,13 @@ describeRegistry("copyImage from a hostile source", () => {
   beforeAll(async () => {
     target = await startRegistry({ auth: "htpasswd" });
     fake = createServer((req, res) => {
-      const path = new URL(req.url ?? "/", "http://x").pathname;
+      let path = new URL(req.url ?? "/", "http://x").pathname;
       requests.push(`${req.method} ${path}`);
       const failures = served.failFirst.get(path);
       if (failures !== undefined && failures.length > 0) return void res.writeHead(failures.shift()!).end();
+      const redirect = served.redirects?.get(path);
+      if (redirect !== undefined) return void res.writeHead(307, { location: redirect }).end();
+      if (path.startsWith("/storage/")) path = `/v2/evil/app/blobs/${path.slice("/storage/".length)}`;
       if (path === "/v2/") return void res.writeHead(200).end("{}");
       if (path.startsWith("/v2/evil/app/manifests/")) {
         res.writeHead(200, {
@@ -67,6 +74,11 @@ describeRegistry("copyImage from a hostile source", () => {
       }
       const blob = served.blobs.get(path.slice("/v2/evil/app/blobs/".length));
       if (blob === undefined) return void res.writeHead(404).end();
+      const digest = path.slice("/v2/evil/app/blobs/".length);
+      if (blob !== "endless" && served.cutOnce?.delete(digest)) {
+        res.writeHead(200, { "content-type": "application/octet-stream", "content-length": blob.length });
+        return void res.write(blob.subarray(0, blob.length / 2), () => res.destroy());
+      }
       res.writeHead(200, { "content-type": "application/octet-stream" });
       if (blob !== "endless") return void res.end(blob);
       const chunk = randomBytes(64 * 1024);
@@ -243,5 +255,26 @@ describeRegistry("copyImage from a hostile source", () => {
       { kind: "blob-skipped", digest: sha(config), size: config.length, checkpointed: true },
       { kind: "blob-skipped", digest: sha(layer), size: layer.length, checkpointed: true },
     ]);
+  });
+
+  test("blob GETs follow redirects, and a source cut mid-blob is retried in a new upload session", async () => {
+    const layer = randomBytes(3_000_000);
+    const config = Buffer.from(
+      '{"architecture":"s390x","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}',
+    );
+    served = {
+      manifest: imageManifest(config, [{ digest: sha(layer), size: layer.length }]),
+      blobs: new Map([
+        [sha(config), config],
+        [sha(layer), layer],
+      ]),
+      failFirst: new Map(),
+      redirects: new Map([[`/v2/evil/app/blobs/${sha(layer)}`, `/storage/${sha(layer)}`]]),
+      cutOnce: new Set([sha(layer)]),
+    };
+    const result = await copy();
+    expect(result).toMatchObject({ blobsSent: 2, bytesSent: config.length + layer.length });
+    expect(requests.filter((r) => r === `GET /storage/${sha(layer)}`)).toHaveLength(2);
+    expect(await tagged()).toBe(200);
   });
 });

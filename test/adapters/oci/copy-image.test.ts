@@ -134,28 +134,35 @@ describeRegistry("copyImage against a real registry", () => {
     expect(JSON.parse(await inspect(bearer, `${REPO}:1.0.0`, false)).Digest).toBe(single.digest);
   });
 
-  test("a copy aborted in the middle of a layer resumes without re-sending what arrived", async () => {
-    const controller = new AbortController();
-    const sent: string[] = [];
+  test.each([
     // Small chunks: the 3 MB layer goes in several PATCHes with Content-Range.
-    const serial = createOciImageRegistry({ concurrency: 1, chunkSize: 1_000_000, retry: FAST_RETRY });
-    const input = {
-      source: { endpoint: endpoint(source), repository: REPO, reference: "v1" },
-      target: { endpoint: endpoint(target), repository: "resume/gateway", tags: ["v1"] },
-    };
-    const onProgress = (event: CopyProgressEvent): void => {
-      if (event.kind === "blob-sent") sent.push(event.digest);
-      // Abort once the first blob is in and the next one is halfway through.
-      if (event.kind === "blob-progress" && sent.length >= 1 && event.bytes > event.size / 2)
-        controller.abort();
-    };
-    await expect(serial.copyImage({ ...input, signal: controller.signal, onProgress })).rejects.toThrow();
-    expect(sent.length).toBeGreaterThanOrEqual(1);
-    expect(sent.length).toBeLessThan(4);
-    const resumed = await serial.copyImage(input);
-    expect(resumed).toMatchObject({ blobsSkipped: sent.length, blobsSent: 4 - sent.length });
-    expect(JSON.parse(await inspect(target, "resume/gateway:v1", false)).Digest).toBe(single.digest);
-  });
+    ["in Content-Range chunks", { chunkSize: 1_000_000 }, "resume/gateway"],
+    // The default: one streamed PATCH per blob over node:http.
+    ["in one streamed PATCH", {}, "resume/streamed"],
+  ])(
+    "a copy aborted in the middle of a layer sent %s resumes without re-sending what arrived",
+    async (_how, tuning, repository) => {
+      const controller = new AbortController();
+      const sent: string[] = [];
+      const serial = createOciImageRegistry({ concurrency: 1, ...tuning, retry: FAST_RETRY });
+      const input = {
+        source: { endpoint: endpoint(source), repository: REPO, reference: "v1" },
+        target: { endpoint: endpoint(target), repository, tags: ["v1"] },
+      };
+      const onProgress = (event: CopyProgressEvent): void => {
+        if (event.kind === "blob-sent") sent.push(event.digest);
+        // Abort once the first blob is in and the next one is halfway through.
+        if (event.kind === "blob-progress" && sent.length >= 1 && event.bytes > event.size / 2)
+          controller.abort();
+      };
+      await expect(serial.copyImage({ ...input, signal: controller.signal, onProgress })).rejects.toThrow();
+      expect(sent.length).toBeGreaterThanOrEqual(1);
+      expect(sent.length).toBeLessThan(4);
+      const resumed = await serial.copyImage(input);
+      expect(resumed).toMatchObject({ blobsSkipped: sent.length, blobsSent: 4 - sent.length });
+      expect(JSON.parse(await inspect(target, `${repository}:v1`, false)).Digest).toBe(single.digest);
+    },
+  );
 
   test("wrong credentials fail with the step named and no secret in the message", async () => {
     const wrong = { username: "sofie", password: "not-the-password-s3cret" };
