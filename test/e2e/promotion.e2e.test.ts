@@ -92,6 +92,8 @@ interface AuditRow {
 }
 
 const run = promisify(execFile);
+/** What a timed-out wait adds to its message (the app's last output, once the app runs). */
+let onTimeout = (): string => "";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until<T>(
@@ -103,7 +105,8 @@ async function until<T>(
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${onTimeout()}`);
     await sleep(50);
   }
 }
@@ -275,6 +278,7 @@ describeRegistry("registry promotion, end to end", () => {
     org.files.set(".github/sofie-integration.yml", POLICY);
     org.teams.set("lmf-maintainers", { active: [MAINTAINER] });
     await start();
+    onTimeout = () => `\napp output:\n${app.output().slice(-4000)}`;
   }, 60_000);
 
   afterAll(async () => {
@@ -370,7 +374,12 @@ describeRegistry("registry promotion, end to end", () => {
     // The audit log: the command, then the promotion with its digests.
     const log = await audit();
     expect(log.slice(1)).toEqual([
-      expect.objectContaining({ actor: MAINTAINER, command: "/promote", outcome: "done" }),
+      expect.objectContaining({
+        actor: MAINTAINER,
+        command: "/promote",
+        outcome: "done",
+        details: { sha: SHA1, digests: { [NAME]: images[SHA1]!.digest } },
+      }),
       expect.objectContaining({
         actor: MAINTAINER,
         command: "promotion",
@@ -420,6 +429,11 @@ describeRegistry("registry promotion, end to end", () => {
       expect.stringMatching(/already queued or running|already in the registry/),
       expect.stringMatching(/queued:/),
     ]);
+    // The repository existed: its settings and policies were read back, found right and left alone.
+    expect(ecr.callsTo("SetRepositoryPolicy")).toHaveLength(1);
+    expect(ecr.callsTo("PutLifecyclePolicy")).toHaveLength(1);
+    expect(ecr.callsTo("PutImageTagMutability")).toEqual([]);
+    expect(ecr.callsTo("GetRepositoryPolicy").length).toBeGreaterThan(0);
     expect(JSON.parse(await inspect(target, `${ECR_REPOSITORY}:${SHA2}`, false)).Digest).toBe(
       images[SHA2]!.digest,
     );
