@@ -17,64 +17,36 @@ import { installOrganisation } from "../helpers/fake-organisation.js";
 import { FakeRepository } from "../helpers/fake-repository.js";
 import { makeZip } from "../helpers/make-zip.js";
 import { writeOciImage, type WrittenImage } from "../helpers/oci-layout.js";
+import {
+  CI_REPOSITORY,
+  DEVELOPER,
+  DOCKERFILE,
+  ECR_REPOSITORY,
+  INSTALLATION,
+  MAINTAINER,
+  MANIFEST,
+  NAME,
+  OUTSIDER,
+  OWNER,
+  PASSING,
+  POLICY,
+  PULL,
+  PUSH,
+  SHA1,
+  SHA2,
+  SHA3,
+  WRITER,
+} from "../helpers/promotion-fixtures.js";
 import { registryToolsPresent, startRegistry, type TestRegistry } from "../helpers/registry.js";
+import { catalog, hasBlob } from "../helpers/registry-probe.js";
 import { runApp, WEBHOOK_SECRET, type RunningApp } from "../helpers/run-app.js";
 import { inspect, pushLayout } from "../helpers/skopeo.js";
 import { startThrottleProxy, type ThrottleProxy } from "../helpers/throttle-proxy.js";
+import { until as untilHolds } from "../helpers/until.js";
 import { deriveWebhook, exampleWebhook, sendWebhook } from "../helpers/webhook-fixtures.js";
 
 const present = registryToolsPresent();
 const describeRegistry = present || process.env["CI"] !== undefined ? describe : describe.skip;
-
-const OWNER = "sofie-iot";
-const NAME = "flexibility-gateway";
-const CI_REPOSITORY = `${OWNER}/${NAME}`;
-const ECR_REPOSITORY = "sofie/energy-exchange/flexibility-gateway";
-const INSTALLATION = { id: 4242, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" };
-const MAINTAINER = "alice";
-const OUTSIDER = "mallory";
-const WRITER = "arn:aws:iam::123456789012:role/sofie-maintainers";
-const DEVELOPER = "arn:aws:iam::210987654321:role/flexibility-developers";
-const SHA1 = "1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a";
-const SHA2 = "2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b";
-const SHA3 = "3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c";
-const PULL = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
-const PUSH = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage"];
-
-const MANIFEST = `component: ${NAME}
-pilot: energy-exchange
-branch: main
-ci: { workflow: sofie-ci.yml, artifact: sofie-results }
-junit: "reports/**/*.xml"
-images:
-  - name: ${NAME}
-    dockerfile: Dockerfile
-    context: .
-    tags: ["{sha}", "{branch}", "latest"]
-    ports: [{ name: http, env: PORT, default: 3000 }]
-    addresses: [{ env: BROKER_HOST }]
-developers: "@sofie-iot/flexibility-team"
-`;
-const POLICY = `maintainers: "@sofie-iot/lmf-maintainers"
-registry:
-  account: "123456789012"
-  region: eu-west-1
-  prefix: "sofie/"
-  writers: ["${WRITER}"]
-  readers:
-    "@sofie-iot/flexibility-team": ["${DEVELOPER}"]
-`;
-const DOCKERFILE = `FROM node:20-slim
-WORKDIR /app
-ENV PORT=3000
-ENV BROKER_HOST=broker
-COPY . .
-EXPOSE 3000
-CMD ["node", "src/index.js"]
-`;
-const PASSING = `<testsuites><testsuite name="gateway" tests="2">
-<testcase classname="gateway" name="starts"/><testcase classname="gateway" name="stops"/>
-</testsuite></testsuites>`;
 
 interface AuditRow {
   actor: string;
@@ -96,20 +68,8 @@ const run = promisify(execFile);
 let onTimeout = (): string => "";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${onTimeout()}`);
-    await sleep(50);
-  }
-}
+const until = <T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string) =>
+  untilHolds(probe, what, { context: onTimeout });
 
 describeRegistry("registry promotion, end to end", () => {
   let gh: FakeGitHub;
@@ -224,23 +184,7 @@ describeRegistry("registry promotion, end to end", () => {
           .find((body) => body.includes(text)),
       `a reply saying ${text}`,
     );
-  const targetHas = async (digest: string) =>
-    (
-      await fetch(`${target.url}/v2/${ECR_REPOSITORY}/blobs/${digest}`, {
-        method: "HEAD",
-        headers: {
-          authorization: `Basic ${Buffer.from(`${target.credentials.username}:${target.credentials.password}`).toString("base64")}`,
-        },
-      })
-    ).status === 200;
-  const catalog = async (registry: TestRegistry) => {
-    const response = await fetch(`${registry.url}/v2/_catalog`, {
-      headers: {
-        authorization: `Basic ${Buffer.from(`${registry.credentials.username}:${registry.credentials.password}`).toString("base64")}`,
-      },
-    });
-    return ((await response.json()) as { repositories: string[] }).repositories;
-  };
+  const targetHas = (digest: string) => hasBlob(target, ECR_REPOSITORY, digest);
 
   beforeAll(async () => {
     if (!present)
