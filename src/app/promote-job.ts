@@ -79,10 +79,18 @@ export function promoteJob(services: Services, env: NodeJS.ProcessEnv = process.
             ", ",
           )} in the registry; ${outcome.copies.reduce((n, c) => n + c.bytesSent, 0)} blob bytes sent.`,
       );
+      // What this attempt actually sent: after a crash, the blobs that had arrived are not counted again.
+      const sum = (key: "blobsSent" | "blobsSkipped" | "blobsMounted" | "bytesSent") =>
+        outcome.copies.reduce((n, c) => n + c[key], 0);
       await audit("done", `promoted ${request.sha}`, {
         sha: request.sha,
         digests: outcome.digests,
         repositories: outcome.repositories,
+        attempt: job.attempts,
+        blobsSent: sum("blobsSent"),
+        blobsSkipped: sum("blobsSkipped"),
+        blobsMounted: sum("blobsMounted"),
+        bytesSent: sum("bytesSent"),
       });
       await refreshComponent(
         {

@@ -52,7 +52,10 @@ export interface Job {
 }
 
 export interface JobQueueStore {
-  /** Adds a job unless one with the same key exists; true when added. */
+  /**
+   * Adds a job unless one with the same key is queued, running or done; a job that failed
+   * for good is queued again (a maintainer asking again retries it). True when queued.
+   */
   enqueue(job: { kind: string; key: string; payload: unknown; runAfter: Date }): Promise<boolean>;
   /** Takes the oldest due job (or jobs left running by a crash), marking it running. */
   claimNext(now: Date): Promise<Job | undefined>;

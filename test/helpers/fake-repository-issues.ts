@@ -115,6 +115,16 @@ export function installIssueRoutes(gh: FakeGitHub, repo: FakeRepository): void {
       },
     };
   });
+  gh.route("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", (req) => {
+    const comment = mine(req) ? repo.comments.find((c) => c.id === Number(req.params.comment_id)) : undefined;
+    if (!comment) return notFound;
+    comment.body = (req.body as { body: string }).body;
+    repo.commentEdits.push({ id: comment.id, body: comment.body });
+    return {
+      status: 200,
+      body: { ...obj("PATCH", "/repos/o/r/issues/comments/1", 200), id: comment.id, body: comment.body },
+    };
+  });
   gh.route("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", (req) => {
     if (!mine(req)) return notFound;
     const content = (req.body as { content: string }).content;

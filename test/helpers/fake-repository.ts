@@ -54,6 +54,8 @@ export class FakeRepository {
   readonly issues: FakeIssue[] = [];
   readonly labels = new Map<string, { name: string; color: string; description: string | null }>();
   readonly comments: { id: number; issue: number; body: string }[] = [];
+  /** Every edit of a comment, in order (the comments keep their latest body). */
+  readonly commentEdits: { id: number; body: string }[] = [];
   readonly reactions: { comment: number; content: string }[] = [];
   topics: string[] = [];
   /** username → role (`admin`, `maintain`, `write`, `triage`, `read`). */

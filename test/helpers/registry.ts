@@ -33,10 +33,17 @@ export interface TestRegistry {
 const running = new Set<ChildProcess>();
 process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
-export async function startRegistry(options: { auth: "htpasswd" | "token" | "none" }): Promise<TestRegistry> {
+export async function startRegistry(options: {
+  auth: "htpasswd" | "token" | "none";
+  /** The htpasswd or token user (default `sofie`); ECR's is `AWS`. */
+  username?: string;
+}): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), "sofie-registry-"));
   const port = await freePort();
-  const credentials = { username: "sofie", password: `pw-${Math.random().toString(36).slice(2)}` };
+  const credentials = {
+    username: options.username ?? "sofie",
+    password: `pw-${Math.random().toString(36).slice(2)}`,
+  };
   let auth = "";
   let tokens: TokenServer | undefined;
   if (options.auth === "htpasswd") {

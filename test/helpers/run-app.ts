@@ -7,7 +7,10 @@ export interface RunningApp {
   readonly url: string;
   readonly webhookUrl: string;
   output(): string;
+  /** SIGTERM, then SIGKILL after 5 s; resolves when the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or an OOM kill would; resolves when the process has exited. */
+  kill(): Promise<void>;
 }
 
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
@@ -58,6 +61,12 @@ export async function runApp(gh: FakeGitHub, env: Record<string, string> = {}): 
         const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
         await exited;
         clearTimeout(timer);
+      }
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGKILL");
+        await exited;
       }
     },
   };

@@ -34,7 +34,10 @@ export function openSqliteStore(path: string): Store {
     listComponents: db.prepare("SELECT * FROM components ORDER BY repository"),
     enqueue: db.prepare(
       `INSERT INTO jobs (kind, key, payload, state, run_after, created_at, updated_at)
-       VALUES (?, ?, ?, 'queued', ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+       VALUES (?, ?, ?, 'queued', ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET state = 'queued', attempts = 0, payload = excluded.payload,
+         run_after = excluded.run_after, last_error = NULL, updated_at = excluded.updated_at
+       WHERE jobs.state = 'failed'`,
     ),
     nextJob: db.prepare(
       "SELECT * FROM jobs WHERE state = 'queued' AND run_after <= ? ORDER BY run_after, id LIMIT 1",

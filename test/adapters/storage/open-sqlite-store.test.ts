@@ -104,6 +104,17 @@ describe("job queue", () => {
     await store.close();
   });
 
+  it("queues a job that failed for good again when it is asked for again, and only then", async () => {
+    const store = openSqliteStore(":memory:");
+    await store.jobs.enqueue({ kind: "k", key: "a", payload: 1, runAfter: t0 });
+    const job = await store.jobs.claimNext(t0);
+    await store.jobs.fail(job!.id, "gave up", t0);
+    expect(await store.jobs.enqueue({ kind: "k", key: "a", payload: 2, runAfter: t0 })).toBe(true);
+    expect(await store.jobs.enqueue({ kind: "k", key: "a", payload: 3, runAfter: t0 })).toBe(false);
+    expect(await store.jobs.claimNext(t0)).toMatchObject({ key: "a", payload: 2, attempts: 1 });
+    await store.close();
+  });
+
   it("queues again the jobs a crash left running", async () => {
     const path = join(dir, "sofie.sqlite");
     let store = openSqliteStore(path);
