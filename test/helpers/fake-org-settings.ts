@@ -23,7 +23,7 @@ const notFound: FakeResponse = {
  * fake repositories: its `.github` route is more specific than their contents route, so it wins.
  */
 export function installOrganisation(gh: FakeGitHub, org: string): FakeOrgSettings {
-  const organisation: FakeOrganisation = { files: new Map(), teams: new Map() };
+  const organisation: FakeOrgSettings = { files: new Map(), teams: new Map() };
 
   gh.route(
     `GET /repos/{owner}/.github/contents/{path}`,
