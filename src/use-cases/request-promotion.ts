@@ -117,7 +117,7 @@ export async function requestPromotion(
         outcome: "refused",
         message: `images.json of ${ci.sha.slice(0, 7)} has no reference and digest for the image "${name}"`,
       };
-    promoted.push({ name, ref, digest: built.digest, tags: images.expectedTags[name] ?? [] });
+    promoted.push({ name, ref, digest: built.digest, tags: registryTags(input, name) });
   }
   const payload: PromotionJobPayload = {
     repository: input.repository,
@@ -156,4 +156,19 @@ export async function requestPromotion(
         message: `A promotion of ${ci.sha.slice(0, 7)} is already queued or running; it reports here when done.`,
         details: { sha: ci.sha },
       };
+}
+
+/** Placeholders that make a tag unique to one build. */
+const PER_BUILD = /\{(sha|short_sha|run_number|run_attempt)\}/;
+
+/**
+ * The tags an image gets in the registry: the manifest's scheme, except that with
+ * immutable tags (the default) a tag that moves from build to build (`{branch}`, `latest`)
+ * cannot be applied a second time, so only the per-build tags are.
+ */
+function registryTags(input: RequestPromotionInput, image: string): string[] {
+  const rendered = input.evidence.images?.expectedTags[image] ?? [];
+  if (!input.registry?.immutableTags) return [...rendered];
+  const templates = input.manifest?.images.find((i) => i.name === image)?.tags ?? [];
+  return rendered.filter((_tag, index) => PER_BUILD.test(templates[index] ?? ""));
 }

@@ -306,14 +306,16 @@ describeRegistry("registry promotion, end to end", () => {
     expect(JSON.parse(stored.lifecyclePolicyText!)).toMatchObject({ rules: expect.any(Array) });
     expect(ecr.callsTo("GetAuthorizationToken").length).toBeGreaterThan(0);
 
-    // The image, byte for byte, by digest and under each tag.
+    // The image, byte for byte, by digest and under its per-build tag: with immutable tags
+    // (the policy's default) the moving tags ({branch}, latest) are not applied.
     const sourceRaw = await inspect(ci, `${CI_REPOSITORY}@${images[SHA1]!.digest}`, true);
-    for (const reference of [`@${images[SHA1]!.digest}`, `:${SHA1}`, ":main", ":latest"]) {
+    for (const reference of [`@${images[SHA1]!.digest}`, `:${SHA1}`]) {
       expect(await inspect(target, `${ECR_REPOSITORY}${reference}`, true)).toBe(sourceRaw);
     }
-    expect(JSON.parse(await inspect(target, `${ECR_REPOSITORY}:latest`, false)).Digest).toBe(
+    expect(JSON.parse(await inspect(target, `${ECR_REPOSITORY}:${SHA1}`, false)).Digest).toBe(
       images[SHA1]!.digest,
     );
+    await expect(inspect(target, `${ECR_REPOSITORY}:latest`, true)).rejects.toThrow();
 
     // The audit log: the command, then the promotion with its digests.
     const log = await audit();
