@@ -4,7 +4,7 @@ import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import { onboardComponent } from "../use-cases/onboard-component.js";
 import { readComponent } from "../use-cases/read-component.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
-import { requestPromotion } from "../use-cases/request-promotion.js";
+import { PROMOTE_JOB, requestPromotion } from "../use-cases/request-promotion.js";
 import { runCommands } from "../use-cases/run-commands.js";
 import { componentContext } from "./component-context.js";
 import type { Services } from "./services.js";
@@ -84,6 +84,8 @@ export function onIssueComment(services: Services) {
             },
           );
         },
+        retryFailedPromotions: () =>
+          services.store.jobs.retryFailed(PROMOTE_JOB, `promote:${repository}:`, services.clock.now()),
         setHold: async (hold) => {
           await refreshComponent(c.refreshDeps, repo, { hold }, c.refresh);
           return {

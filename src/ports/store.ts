@@ -62,6 +62,8 @@ export interface JobQueueStore {
   complete(id: number, now: Date): Promise<void>;
   /** Puts the job back to run at `retryAt`, or marks it failed for good when `retryAt` is undefined. */
   fail(id: number, error: string, now: Date, retryAt?: Date): Promise<void>;
+  /** Queues again, now, the jobs of a kind whose key starts with `keyPrefix` that failed for good; how many. */
+  retryFailed(kind: string, keyPrefix: string, now: Date): Promise<number>;
   /** Jobs not yet done, oldest first. */
   pending(): Promise<readonly Job[]>;
   /** Records one rate-limited write, for pacing that survives a restart. */

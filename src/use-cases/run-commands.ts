@@ -39,6 +39,8 @@ export interface CommandDeps {
     target: string | undefined,
     context: { actor: string; replyId: number },
   ) => Promise<ActionResult>;
+  /** `/retry`: queues the component's promotions that failed for good again; how many. */
+  readonly retryFailedPromotions: () => Promise<number>;
   /** `/hold` and `/unhold`. */
   readonly setHold: (hold: boolean) => Promise<ActionResult>;
   /** Records one command in the audit log. */
@@ -164,6 +166,9 @@ async function run(
       return { outcome: "done", message: helpTable() };
     case "status":
     case "retry": {
+      const retried = name === "retry" ? await deps.retryFailedPromotions() : 0;
+      const again =
+        retried > 0 ? `Queued ${retried} failed promotion${retried === 1 ? "" : "s"} again.\n\n` : "";
       const evaluation = await deps.evaluate();
       if (!evaluation)
         return {
@@ -175,7 +180,7 @@ async function run(
         : "";
       return {
         outcome: "done",
-        message: `Level ${evaluation.level}: ${evaluation.levelName}.${next}\n\n${renderLevelChecklist(evaluation, { detail: "compact", reasonChars: 300 })}`,
+        message: `${again}Level ${evaluation.level}: ${evaluation.levelName}.${next}\n\n${renderLevelChecklist(evaluation, { detail: "compact", reasonChars: 300 })}`,
       };
     }
     case "onboard": {

@@ -31,6 +31,7 @@ function setup(role: RepositoryRole = "read", maintainers: string[] = []) {
       calls.promote++;
       return { outcome: "done" as const, message: "Promotion queued", details: { sha: "abc" } };
     },
+    retryFailedPromotions: async () => 1,
     setHold: async (hold: boolean) => ({ outcome: "done" as const, message: hold ? "held" : "released" }),
     audit: async (entry: { command: string; actor: string; outcome: string }) => void audit.push(entry),
     access: {
@@ -118,6 +119,12 @@ describe("runCommands", () => {
     expect(calls.evaluate).toBe(0);
     expect(outcome).toMatchObject({ results: [{ outcome: "refused" }] });
     expect(issues.comments[0]?.body).toMatch(/has read access/);
+  });
+
+  it("re-queues failed promotions on /retry from a writer", async () => {
+    const { deps, issues } = setup("write");
+    await runCommands(deps, { ...base, body: "/retry" });
+    expect(issues.comments[0]?.body).toContain("Queued 1 failed promotion again.");
   });
 
   it("lets a writer /onboard a repository that is not onboarded, and nothing else there", async () => {

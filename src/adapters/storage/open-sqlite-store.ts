@@ -50,6 +50,10 @@ export function openSqliteStore(path: string): Store {
       "UPDATE jobs SET state = 'queued', last_error = ?, run_after = ?, updated_at = ? WHERE id = ?",
     ),
     failJob: db.prepare("UPDATE jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?"),
+    retryFailed: db.prepare(
+      `UPDATE jobs SET state = 'queued', attempts = 0, last_error = NULL, run_after = ?, updated_at = ?
+       WHERE kind = ? AND state = 'failed' AND substr(key, 1, ?) = ?`,
+    ),
     pendingJobs: db.prepare("SELECT * FROM jobs WHERE state IN ('queued', 'running') ORDER BY run_after, id"),
     recordWrite: db.prepare("INSERT INTO write_log (bucket, at) VALUES (?, ?)"),
     countWrites: db.prepare("SELECT COUNT(*) AS n FROM write_log WHERE bucket = ? AND at > ?"),
@@ -118,6 +122,10 @@ export function openSqliteStore(path: string): Store {
       async fail(id, error, now, retryAt) {
         if (retryAt) q.retryJob.run(error, retryAt.toISOString(), now.toISOString(), id);
         else q.failJob.run(error, now.toISOString(), id);
+      },
+      async retryFailed(kind, keyPrefix, now) {
+        const at = now.toISOString();
+        return q.retryFailed.run(at, at, kind, keyPrefix.length, keyPrefix).changes;
       },
       async pending() {
         return (q.pendingJobs.all() as JobRow[]).map(toJob);

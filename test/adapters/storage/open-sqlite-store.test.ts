@@ -115,6 +115,18 @@ describe("job queue", () => {
     await store.close();
   });
 
+  it("retries the failed jobs of one prefix on request", async () => {
+    const store = openSqliteStore(":memory:");
+    for (const key of ["promote:o/a:1", "promote:o/b:1"]) {
+      await store.jobs.enqueue({ kind: "promote", key, payload: {}, runAfter: t0 });
+      const job = await store.jobs.claimNext(t0);
+      await store.jobs.fail(job!.id, "gave up", t0);
+    }
+    expect(await store.jobs.retryFailed("promote", "promote:o/a:", later(5))).toBe(1);
+    expect((await store.jobs.pending()).map((j) => j.key)).toEqual(["promote:o/a:1"]);
+    await store.close();
+  });
+
   it("queues again the jobs a crash left running", async () => {
     const path = join(dir, "sofie.sqlite");
     let store = openSqliteStore(path);
