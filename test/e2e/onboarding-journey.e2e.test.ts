@@ -12,6 +12,7 @@ import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github-server.
 import { FakeRepository } from "../helpers/fake-repository.js";
 import { makeZip } from "../helpers/make-zip.js";
 import { runApp, WEBHOOK_SECRET, type RunningApp } from "../helpers/run-app.js";
+import { pushEvent, workflowRunEvent } from "../helpers/component-events.js";
 import { deriveWebhook, exampleWebhook, sendWebhook } from "../helpers/webhook-fixtures.js";
 
 const OWNER = "sofie-iot";
@@ -45,31 +46,9 @@ const events = {
       installation: { id: INSTALLATION.id, account: { login: OWNER } },
       repositories: [{ id: 1, node_id: "R_1", name: NAME, full_name: `${OWNER}/${NAME}`, private: true }],
     }),
-  push: (sha: string) =>
-    deriveWebhook(exampleWebhook("push"), {
-      ref: "refs/heads/main",
-      after: sha,
-      deleted: false,
-      installation: INSTALLATION,
-      repository,
-      head_commit: { id: sha, timestamp: "2026-11-25T12:00:00Z" },
-    }),
+  push: (sha: string) => pushEvent({ installation: INSTALLATION, repository }, sha),
   workflowRun: (sha: string, runId: number) =>
-    deriveWebhook(exampleWebhook("workflow_run", "completed"), {
-      installation: INSTALLATION,
-      repository,
-      workflow_run: {
-        id: runId,
-        run_attempt: 1,
-        run_number: 12,
-        head_sha: sha,
-        head_branch: "main",
-        event: "push",
-        path: ".github/workflows/sofie-ci.yml",
-        conclusion: "success",
-        updated_at: "2026-11-25T12:10:00Z",
-      },
-    }),
+    workflowRunEvent({ installation: INSTALLATION, repository }, sha, runId, 12),
 };
 
 describe("from installation to level 2, end to end", () => {

@@ -43,6 +43,7 @@ import { runApp, WEBHOOK_SECRET, type RunningApp } from "../helpers/run-app.js";
 import { inspect, pushLayout } from "../helpers/skopeo.js";
 import { startThrottleProxy, type ThrottleProxy } from "../helpers/throttle-proxy.js";
 import { until as untilHolds } from "../helpers/until.js";
+import { pushEvent, workflowRunEvent } from "../helpers/component-events.js";
 import { deriveWebhook, exampleWebhook, sendWebhook } from "../helpers/webhook-fixtures.js";
 
 const present = registryToolsPresent();
@@ -115,30 +116,15 @@ describeRegistry("registry promotion, end to end", () => {
     );
   const events = {
     push: (sha: string) =>
-      deriveWebhook(exampleWebhook("push"), {
-        ref: "refs/heads/main",
-        after: sha,
-        deleted: false,
-        installation: INSTALLATION,
-        repository: { ...repository, default_branch: "main", master_branch: "main" },
-        head_commit: { id: sha, timestamp: "2026-11-25T12:00:00Z" },
-      }),
-    workflowRun: (sha: string, runId: number) =>
-      deriveWebhook(exampleWebhook("workflow_run", "completed"), {
-        installation: INSTALLATION,
-        repository,
-        workflow_run: {
-          id: runId,
-          run_attempt: 1,
-          run_number: runId,
-          head_sha: sha,
-          head_branch: "main",
-          event: "push",
-          path: ".github/workflows/sofie-ci.yml",
-          conclusion: "success",
-          updated_at: "2026-11-25T12:10:00Z",
+      pushEvent(
+        {
+          installation: INSTALLATION,
+          repository: { ...repository, default_branch: "main", master_branch: "main" },
         },
-      }),
+        sha,
+      ),
+    workflowRun: (sha: string, runId: number) =>
+      workflowRunEvent({ installation: INSTALLATION, repository }, sha, runId),
     comment: (login: string, body: string) =>
       deriveWebhook(exampleWebhook("issue_comment", "created"), {
         installation: INSTALLATION,
