@@ -3,7 +3,7 @@ import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
 import { runAuditCommand } from "./audit-command.js";
 import { runCheckCommand } from "./check-command.js";
 import { runJunitCommand } from "./junit-command.js";
-import { readText } from "./read-text.js";
+import { readText } from "../use-cases/read-text.js";
 import { runValidateCommand } from "./validate-command.js";
 
 const validate: CliCommand = (args, io) =>

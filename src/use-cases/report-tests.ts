@@ -18,6 +18,7 @@ import type { CheckRuns, CheckOutput } from "../ports/check-runs.js";
 import type { CiArtifacts } from "../ports/ci-artifacts.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
+import { readText } from "./read-text.js";
 
 export const MANIFEST_PATH = ".sofie/component.yml";
 /** Where the CI workflow puts the built images' references and digests, inside the artifact. */
@@ -173,7 +174,7 @@ async function collect(
     const isReport = picomatch(manifest.junit, { dot: true });
     const names = archive.entries.map((entry) => entry.name);
     const imagesJson = names.includes(IMAGES_JSON)
-      ? await readCapped(archive.read(IMAGES_JSON), MAX_IMAGES_JSON_BYTES + 1)
+      ? await readText(archive.read(IMAGES_JSON), MAX_IMAGES_JSON_BYTES + 1)
       : undefined;
     const extra = imagesJson === undefined ? {} : { imagesJson };
     const matched = names.filter((name) => isReport(name));
@@ -234,16 +235,4 @@ function noReports(
     annotations: [],
     results: { reportsFound: false, parseErrors: 0, ...extra },
   };
-}
-
-async function readCapped(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<string> {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    const part = chunk.subarray(0, maxBytes - size);
-    parts.push(part);
-    size += part.length;
-    if (size >= maxBytes) break;
-  }
-  return Buffer.concat(parts).toString("utf8");
 }

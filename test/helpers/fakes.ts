@@ -8,6 +8,7 @@ import type {
 import type { ArtifactInfo, CiArtifacts } from "../../src/ports/ci-artifacts.js";
 import type { RepositoryRef } from "../../src/ports/repository-ref.js";
 import type { SourceReader } from "../../src/ports/source-reader.js";
+import type { FakePullRequest } from "./fake-repository.js";
 import type { IssueTracker, LabelSpec, TopicStore } from "../../src/ports/issue-tracker.js";
 import type {
   OnboardingHost,
@@ -174,15 +175,7 @@ export class FakeTopicStore implements TopicStore {
 }
 
 /** A pull request the fake onboarding host holds. */
-export interface FakeOnboardingPull {
-  number: number;
-  head: string;
-  base: string;
-  title: string;
-  body: string;
-  state: "open" | "closed";
-  merged: boolean;
-}
+export type FakeOnboardingPull = FakePullRequest;
 
 /**
  * A code host held in memory for onboarding: the repository, its branches (each pointing at
