@@ -36,7 +36,14 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
     const store = overrides.store ?? openSqliteStore(env.database);
     const clock = overrides.clock ?? systemClock;
     const metrics = createMetrics();
-    const services: Services = { probot, store, clock, pacer: createWritePacer(store.jobs, clock), metrics };
+    const services: Services = {
+      probot,
+      env,
+      store,
+      clock,
+      pacer: createWritePacer(store.jobs, clock),
+      metrics,
+    };
     const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
       handledOnce<C>(store.deliveries, name, handler);
 

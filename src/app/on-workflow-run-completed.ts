@@ -46,8 +46,8 @@ export function onWorkflowRunCompleted(services: Services) {
 
     const { manifest, results } = outcome;
     if (run.event !== "push" || run.head_branch !== manifest.branch) return;
-    const images =
-      results.imagesJson === undefined ? undefined : parseImagesJson(results.imagesJson, IMAGES_JSON).images;
+    const parsed =
+      results.imagesJson === undefined ? undefined : parseImagesJson(results.imagesJson, IMAGES_JSON);
     const record = await services.store.components.get(`${repo.owner}/${repo.repo}`);
     const known = (record?.evidence ?? {}) as ComponentEvidence;
     // After level 3 every passing build follows into the registry, unless a maintainer said /hold.
@@ -66,12 +66,17 @@ export function onWorkflowRunCompleted(services: Services) {
           ...(results.totals ? { totals: results.totals } : {}),
           parseErrors: results.parseErrors,
         },
-        images: imagesEvidence(manifest, images, {
-          sha: run.head_sha,
-          branch: manifest.branch,
-          runNumber: run.run_number,
-          runAttempt: run.run_attempt ?? 1,
-        }),
+        images: imagesEvidence(
+          manifest,
+          parsed?.images,
+          {
+            sha: run.head_sha,
+            branch: manifest.branch,
+            runNumber: run.run_number,
+            runAttempt: run.run_attempt ?? 1,
+          },
+          { registryHosts: services.env.ciRegistry.hosts, problems: parsed?.problems ?? [] },
+        ),
       },
       // When the build is about to follow into the registry, the promotion job shows the new level.
       { ...c.refresh, component: manifest.component, ...(follow ? { publish: false } : {}) },

@@ -5,6 +5,7 @@
  * drained by the test, GitHub a strict OpenAPI-checked mock, time a fake clock that only
  * moves when the pacer waits.
  */
+import { readEnv } from "../../src/config/env.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,7 +51,7 @@ async function startApp(store: Store, clock: FakeClock): Promise<{ probot: Probo
   let runner: JobRunner | undefined;
   await probot.load(
     createApp({
-      env: { database: ":memory:", runJobs: false },
+      env: readEnv({ SOFIE_DATABASE: ":memory:", SOFIE_RUN_JOBS: "false" }),
       store,
       clock,
       onRunner: (r) => (runner = r),

@@ -51,6 +51,9 @@ export const imagesBuilt: BuiltInCheck = (evidence) => {
     return unmet(
       `images.json is from ${shortSha(images.sha)}, not from the latest CI run (${shortSha(ci.sha)})`,
     );
+  // Untrusted input that contradicts itself or points elsewhere is refused whole: nothing of it is believed.
+  if (images.problems && images.problems.length > 0)
+    return unmet(`images.json of CI run ${ci.runId} is refused: ${images.problems.join("; ")}`);
   // A component with no image cannot go further than level 2, so an empty list is not "vacuously built".
   if (images.declared.length === 0) return unmet("the manifest declares no images");
   const issues: string[] = [];

@@ -22,6 +22,11 @@ export const registryRepositories: BuiltInCheck = (evidence) => {
 export const imageInRegistry: BuiltInCheck = (evidence) => {
   const { ci, images, registry } = evidence;
   const pushed = registry?.pushed;
+  const failed = registry?.lastFailure;
+  if (failed && pushed?.sha !== failed.sha && (!ci || ci.sha === failed.sha || !pushed))
+    return unmet(
+      `the promotion of ${shortSha(failed.sha)} to the registry failed: ${failed.message} (what to do: ${failed.action})`,
+    );
   if (!pushed) return unmet("no image has been copied to the registry yet: a maintainer comments /promote");
   if (!ci || ci.conclusion !== "success")
     return unmet("the latest build on the watched branch did not pass, so nothing new is pushed");

@@ -63,6 +63,11 @@ export interface ImagesEvidence {
   readonly built: readonly BuiltImage[];
   /** Per declared image, the tags the manifest's tagging scheme expands to for this run. */
   readonly expectedTags: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Why the file is refused as a whole (malformed, an entry on an untrusted host, a `ref`
+   * digest that contradicts `digest`, an image listed twice); absent when it is not.
+   */
+  readonly problems?: readonly string[];
 }
 
 /** Result of the Dockerfile parametrisation check (no hard-coded addresses or ports). */
@@ -83,6 +88,18 @@ export interface RegistryEvidence {
     readonly digests: Readonly<Record<string, string>>;
     readonly at: string;
   };
+  /** The last promotion that failed for good, until one succeeds: what went wrong and what to do. */
+  readonly lastFailure?: PromotionFailure;
+}
+
+/** A promotion that failed for good. */
+export interface PromotionFailure {
+  /** The build whose images were being promoted. */
+  readonly sha: string;
+  readonly message: string;
+  /** What to do about it. */
+  readonly action: string;
+  readonly at: string;
 }
 
 /** Levels 4 and 6: one deployment of the component. */
