@@ -4,8 +4,10 @@ import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import { onboardComponent } from "../use-cases/onboard-component.js";
 import { readComponent } from "../use-cases/read-component.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
-import { PROMOTE_JOB, requestPromotion } from "../use-cases/request-promotion.js";
+import { requestPromotion } from "../use-cases/request-promotion.js";
+import { retryFailedPromotion } from "../use-cases/retry-failed-promotion.js";
 import { runCommands } from "../use-cases/run-commands.js";
+import { setHold } from "../use-cases/set-hold.js";
 import { componentContext } from "./component-context.js";
 import type { Services } from "./services.js";
 
@@ -85,16 +87,39 @@ export function onIssueComment(services: Services) {
           );
         },
         retryFailedPromotions: () =>
-          services.store.jobs.retryFailed(PROMOTE_JOB, `promote:${repository}:`, services.clock.now()),
-        setHold: async (hold) => {
-          await refreshComponent(c.refreshDeps, repo, { hold }, c.refresh);
-          return {
-            outcome: "done",
-            message: hold
-              ? "Automatic promotions are on hold until a maintainer comments `/unhold`."
-              : "Automatic promotions are released: each passing build of the watched branch goes to the registry again.",
-          };
-        },
+          retryFailedPromotion(
+            { components: services.store.components, jobs: services.store.jobs, clock: services.clock },
+            repository,
+          ),
+        setHold: (hold) =>
+          setHold(
+            {
+              record: async (value) =>
+                (await refreshComponent(c.refreshDeps, repo, { hold: value }, c.refresh)).evidence,
+              promoteLatest: async (fresh) =>
+                requestPromotion(
+                  {
+                    jobs: services.store.jobs,
+                    clock: services.clock,
+                    rememberConfirmation: async () => undefined,
+                  },
+                  {
+                    repository,
+                    installationId: installation.id,
+                    target: "registry",
+                    actor: "sofie-integration-bot",
+                    automatic: true,
+                    evidence: fresh,
+                    manifest: (await readComponent(c.adapters.source, repo, await headOfDefault())).manifest,
+                    registry: c.policy.registry,
+                    ladder: c.refresh.ladder,
+                    maturityCheckName: c.refresh.maturityCheckName,
+                    topicPrefix: c.refresh.topicPrefix,
+                  },
+                ),
+            },
+            hold,
+          ),
         audit: (entry) =>
           services.store.audit.append({ at: services.clock.now().toISOString(), repository, ...entry }),
       },

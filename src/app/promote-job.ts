@@ -1,9 +1,10 @@
 import { createEcrClient } from "../adapters/ecr/create-ecr-client.js";
 import { createEcrRegistry } from "../adapters/ecr/ecr-registry.js";
 import { createOciImageRegistry } from "../adapters/oci/create-oci-image-registry.js";
-import type { RegistryEndpoint } from "../ports/image-registry.js";
 import type { Job } from "../ports/store.js";
-import { promoteToRegistry, PromotionError } from "../use-cases/promote-to-registry.js";
+import { ciRegistryEndpoint } from "../use-cases/ci-registry-endpoint.js";
+import { classifyFailure } from "../use-cases/classify-failure.js";
+import { promoteToRegistry, type PromotionOutcome } from "../use-cases/promote-to-registry.js";
 import { PermanentJobError, DEFAULT_JOB_RUNNER_OPTIONS } from "../use-cases/job-runner.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
 import type { PromotionJobPayload } from "../use-cases/request-promotion.js";
@@ -15,9 +16,10 @@ import type { Services } from "./services.js";
  * AWS credentials of the standard chain (for ECR). Progress goes to the reply comment of
  * the command; success and final failure go to the audit log and the component's evidence.
  * A job cut by a crash runs again from the start: every step is idempotent and blobs that
- * arrived are not sent again.
+ * arrived are not sent again. A failure no retry can mend fails once: one reply, one
+ * `failed` audit entry, the failure in the status issue.
  */
-export function promoteJob(services: Services, env: NodeJS.ProcessEnv = process.env) {
+export function promoteJob(services: Services) {
   return async (job: Job): Promise<void> => {
     const request = job.payload as PromotionJobPayload;
     const [owner, name] = request.repository.split("/") as [string, string];
@@ -35,22 +37,8 @@ export function promoteJob(services: Services, env: NodeJS.ProcessEnv = process.
         `${header}\n\n${lines.map((l) => `- ${l}`).join("\n")}`,
       );
     };
-    const insecure = new Set(
-      (env.SOFIE_INSECURE_REGISTRIES ?? "")
-        .split(",")
-        .map((h) => h.trim())
-        .filter(Boolean),
-    );
     const installationToken = async () =>
       ((await octokit.auth({ type: "installation" })) as { token: string }).token;
-    const token = env.SOFIE_CI_REGISTRY_PASSWORD ? undefined : await installationToken();
-    const sourceEndpoint = (host: string): RegistryEndpoint => ({
-      url: `${insecure.has(host) ? "http" : "https"}://${host}`,
-      credentials: {
-        username: env.SOFIE_CI_REGISTRY_USERNAME ?? "x-access-token",
-        password: env.SOFIE_CI_REGISTRY_PASSWORD ?? token ?? "",
-      },
-    });
     const audit = (outcome: string, message: string, details?: unknown) =>
       services.store.audit.append({
         at: services.clock.now().toISOString(),
@@ -61,67 +49,103 @@ export function promoteJob(services: Services, env: NodeJS.ProcessEnv = process.
         message,
         ...(details === undefined ? {} : { details }),
       });
+    const refreshDeps = {
+      ...adapters,
+      components: services.store.components,
+      clock: services.clock,
+      log: services.probot.log,
+    };
+    const refreshContext = {
+      installationId: request.installationId,
+      ...request.outputs,
+      component: request.component,
+    };
+    let outcome: PromotionOutcome;
     try {
-      const outcome = await promoteToRegistry(
+      outcome = await promoteToRegistry(
         {
-          repositories: createEcrRegistry(createEcrClient(env, { region: request.registry.region })),
+          repositories: createEcrRegistry(createEcrClient(process.env, { region: request.registry.region })),
           images: createOciImageRegistry(),
           policy: request.registry,
-          sourceEndpoint,
+          sourceEndpoint: (host) => ciRegistryEndpoint(services.env.ciRegistry, host, installationToken),
           progress,
         },
         request,
       );
-      await progress(
-        `✅ Done: ${Object.entries(outcome.digests)
-          .map(([image, digest]) => `\`${image}@${digest}\``)
-          .join(
-            ", ",
-          )} in the registry; ${outcome.copies.reduce((n, c) => n + c.bytesSent, 0)} blob bytes sent.`,
-      );
-      // What this attempt actually sent: after a crash, the blobs that had arrived are not counted again.
-      const sum = (key: "blobsSent" | "blobsSkipped" | "blobsMounted" | "bytesSent") =>
-        outcome.copies.reduce((n, c) => n + c[key], 0);
-      await audit("done", `promoted ${request.sha}`, {
-        sha: request.sha,
-        digests: outcome.digests,
-        repositories: outcome.repositories,
-        attempt: job.attempts,
-        blobsSent: sum("blobsSent"),
-        blobsSkipped: sum("blobsSkipped"),
-        blobsMounted: sum("blobsMounted"),
-        bytesSent: sum("bytesSent"),
-      });
-      await refreshComponent(
-        {
-          ...adapters,
-          components: services.store.components,
-          clock: services.clock,
-          log: services.probot.log,
-        },
-        repo,
-        {
-          registry: {
-            repositoriesReady: true,
-            policyOk: true,
-            pushed: { sha: request.sha, digests: outcome.digests, at: services.clock.now().toISOString() },
-          },
-        },
-        {
-          installationId: request.installationId,
-          ...request.outputs,
-          component: request.component,
-        },
-      );
     } catch (error) {
-      const message = (error as Error).message;
-      const last = error instanceof PromotionError || job.attempts >= DEFAULT_JOB_RUNNER_OPTIONS.maxAttempts;
-      await progress(
-        last ? `❌ Failed: ${message}` : `⚠️ Attempt ${job.attempts} failed: ${message}; retrying`,
+      const failure = classifyFailure(error);
+      const last = failure.permanent || job.attempts >= DEFAULT_JOB_RUNNER_OPTIONS.maxAttempts;
+      // Reporting is best effort: GitHub being down must not turn a permanent failure into a retried one.
+      await bestEffort(services, "promotion progress not written", () =>
+        progress(
+          last
+            ? `❌ Failed: ${failure.message}\n- What to do: ${failure.action}`
+            : `⚠️ Attempt ${job.attempts} failed: ${failure.message}; retrying`,
+        ),
       );
-      if (last) await audit("failed", message, { sha: request.sha });
-      if (error instanceof PromotionError) throw new PermanentJobError(message);
-      throw error;
+      if (!last) throw error;
+      await audit("failed", failure.message, { sha: request.sha, attempt: job.attempts });
+      await bestEffort(services, "promotion failure not shown", () =>
+        refreshComponent(
+          refreshDeps,
+          repo,
+          (current) => ({
+            registry: {
+              repositoriesReady: current.registry?.repositoriesReady ?? false,
+              policyOk: current.registry?.policyOk ?? false,
+              ...(current.registry?.pushed ? { pushed: current.registry.pushed } : {}),
+              lastFailure: {
+                sha: request.sha,
+                message: failure.message,
+                action: failure.action,
+                at: services.clock.now().toISOString(),
+              },
+            },
+          }),
+          refreshContext,
+        ),
+      );
+      throw new PermanentJobError(failure.message);
     }
+    await progress(
+      `✅ Done: ${Object.entries(outcome.digests)
+        .map(([image, digest]) => `\`${image}@${digest}\``)
+        .join(
+          ", ",
+        )} in the registry; ${outcome.copies.reduce((n, c) => n + c.bytesSent, 0)} blob bytes sent.`,
+    );
+    // What this attempt actually sent: after a crash, the blobs that had arrived are not counted again.
+    const sum = (key: "blobsSent" | "blobsSkipped" | "blobsMounted" | "bytesSent") =>
+      outcome.copies.reduce((n, c) => n + c[key], 0);
+    await audit("done", `promoted ${request.sha}`, {
+      sha: request.sha,
+      digests: outcome.digests,
+      repositories: outcome.repositories,
+      attempt: job.attempts,
+      blobsSent: sum("blobsSent"),
+      blobsSkipped: sum("blobsSkipped"),
+      blobsMounted: sum("blobsMounted"),
+      bytesSent: sum("bytesSent"),
+    });
+    await refreshComponent(
+      refreshDeps,
+      repo,
+      {
+        registry: {
+          repositoriesReady: true,
+          policyOk: true,
+          pushed: { sha: request.sha, digests: outcome.digests, at: services.clock.now().toISOString() },
+        },
+      },
+      refreshContext,
+    );
   };
+}
+
+async function bestEffort(services: Services, what: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    services.probot.log.warn({ err: classifyFailure(error).message }, what);
+  }
 }

@@ -1,4 +1,4 @@
-import { parseImageRef } from "../domain/images/parse-image-ref.js";
+import { parseImageRef, type ImageRef } from "../domain/images/parse-image-ref.js";
 import { buildLifecyclePolicy } from "../domain/registry/build-lifecycle-policy.js";
 import { buildRepositoryPolicy } from "../domain/registry/build-repository-policy.js";
 import { ecrRepositoryName } from "../domain/registry/ecr-repository-name.js";
@@ -6,6 +6,7 @@ import { teamPrincipals } from "../domain/registry/team-principals.js";
 import type { RegistryPolicy } from "../config/policy.js";
 import type { CopyResult, ImageRegistry, RegistryEndpoint } from "../ports/image-registry.js";
 import type { RegistryRepositories } from "../ports/registry-repositories.js";
+import { PermanentFailure } from "./classify-failure.js";
 
 /** One image of the build being promoted, as `images.json` recorded it. */
 export interface PromotedImage {
@@ -37,8 +38,8 @@ export interface PromoteDeps {
   readonly repositories: RegistryRepositories;
   readonly images: ImageRegistry;
   readonly policy: RegistryPolicy;
-  /** How to reach the CI registry that holds `host` (scheme and credentials). */
-  readonly sourceEndpoint: (host: string) => RegistryEndpoint;
+  /** How to reach the CI registry that holds `host` (scheme and credentials); rejects a host that is not trusted. */
+  readonly sourceEndpoint: (host: string) => Promise<RegistryEndpoint>;
   readonly progress: (text: string) => Promise<void>;
 }
 
@@ -63,17 +64,26 @@ export async function promoteToRegistry(
   const readers = teamPrincipals(policy.readers, request.developers);
   const repositoryPolicy = buildRepositoryPolicy({ writers: policy.writers, readers });
   const lifecyclePolicy = buildLifecyclePolicy(policy.lifecycle);
+  // Every source is checked before anything is created or requested: a refused host stops the whole promotion.
+  const sources: Array<{ image: PromotedImage; ref: ImageRef; endpoint: RegistryEndpoint }> = [];
+  for (const image of request.images) {
+    const ref = parseImageRef(image.ref);
+    if (!ref)
+      throw new PromotionError(
+        `images.json names "${image.ref}" for ${image.name}, which is not an image reference`,
+      );
+    if (ref.digest !== undefined && ref.digest !== image.digest)
+      throw new PromotionError(
+        `images.json names ${ref.digest} in the ref of ${image.name} but ${image.digest} as its digest; nothing is promoted`,
+      );
+    sources.push({ image, ref, endpoint: await deps.sourceEndpoint(ref.host) });
+  }
   const login = await deps.repositories.getAuthorization();
   const target = { url: login.endpoint, credentials: { username: login.username, password: login.password } };
   const digests: Record<string, string> = {};
   const names: string[] = [];
   const copies: CopyResult[] = [];
-  for (const image of request.images) {
-    const source = parseImageRef(image.ref);
-    if (!source)
-      throw new PromotionError(
-        `images.json names "${image.ref}" for ${image.name}, which is not an image reference`,
-      );
+  for (const { image, ref: source, endpoint } of sources) {
     const name = ecrRepositoryName(
       policy.prefix,
       request.pilot,
@@ -99,7 +109,7 @@ export async function promoteToRegistry(
     await deps.progress(`Copying \`${image.name}\` ${image.digest.slice(0, 19)}… to \`${name}\`…`);
     const copy = await deps.images.copyImage({
       source: {
-        endpoint: deps.sourceEndpoint(source.host),
+        endpoint,
         repository: source.repository,
         reference: image.digest,
       },
@@ -117,7 +127,13 @@ export async function promoteToRegistry(
   return { digests, repositories: names, copies };
 }
 
-/** A promotion that cannot succeed as asked (bad reference, digest mismatch). */
-export class PromotionError extends Error {
+/** A promotion that cannot succeed as asked (bad reference, digest mismatch): no retry mends it. */
+export class PromotionError extends PermanentFailure {
   override name = "PromotionError";
+  constructor(message: string) {
+    super(
+      message,
+      "re-run the CI workflow so that it builds and pushes the image again; the next passing build is promoted",
+    );
+  }
 }

@@ -35,22 +35,25 @@ export interface RefreshResult {
 const lock = createKeyedLock();
 
 /**
- * Records new evidence for a component (merged over what the store holds), re-evaluates
+ * Records new evidence for a component (merged over what the store holds, or computed from
+ * it under the component's lock), re-evaluates
  * its level and brings the level outputs up to date. Evidence updates of one component
  * are serialised; a patch that changes nothing writes nothing to GitHub.
  */
 export function refreshComponent(
   deps: RefreshDeps,
   repo: RepositoryRef,
-  patch: Partial<ComponentEvidence>,
+  patch: Partial<ComponentEvidence> | ((current: ComponentEvidence) => Partial<ComponentEvidence>),
   context: RefreshContext,
 ): Promise<RefreshResult> {
   const key = `${repo.owner}/${repo.repo}`;
   return lock(key, async () => {
     const record = await deps.components.get(key);
+    const current = (record?.evidence as ComponentEvidence | undefined) ?? {};
+    // A function patch is computed from the record read under the lock, so it never undoes a concurrent update.
     const evidence: ComponentEvidence = {
-      ...((record?.evidence as ComponentEvidence | undefined) ?? {}),
-      ...patch,
+      ...current,
+      ...(typeof patch === "function" ? patch(current) : patch),
     };
     const now = deps.clock.now().toISOString();
     const evaluation = evaluateMaturity(context.ladder, evidence, {
