@@ -1,6 +1,7 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
 import type { PullRequestEffect } from "../maturity/evaluate-pull-request.js";
-import { inlineText, sentence } from "./inline-text.js";
+import { inlineText } from "./inline-text.js";
+import { renderLoweredWarning } from "./render-lowered-warning.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
 
 export interface MaturityCheck {
@@ -75,10 +76,8 @@ function renderSummary(
     `**Maturity level ${evaluation.level} of ${evaluation.levels.length}: ${inlineText(evaluation.levelName, { max: 60 })}**`,
   ];
   if (pr) parts.push(renderPullRequest(pr, checklist.reasonChars));
-  if (evaluation.lowered) {
-    const from = evaluation.lowered.from === undefined ? "" : ` from level ${evaluation.lowered.from}`;
-    parts.push(`> [!WARNING]\n> **Level lowered${from}.** ${sentence(evaluation.lowered.reason)}`);
-  }
+  // A pull request that lowers the level says so in its verdict above; the warning would repeat it.
+  if (evaluation.lowered && !(pr && pr.after < pr.before)) parts.push(renderLoweredWarning(evaluation));
   const next = evaluation.next;
   if (next) {
     const missing = next.missing.map((m) => `- ${inlineText(m, { max: checklist.reasonChars })}`);

@@ -1,5 +1,6 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
-import { inlineText, sentence } from "./inline-text.js";
+import { inlineText } from "./inline-text.js";
+import { renderLoweredWarning } from "./render-lowered-warning.js";
 import { renderMarker } from "./marker.js";
 import { statusIssueHash } from "./status-issue-hash.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
@@ -87,10 +88,7 @@ function renderContent(input: StatusIssueInput, options: ChecklistOptions): stri
     `# SOFIE status of ${who}`,
     `## Level ${evaluation.level} of ${top}: ${inlineText(evaluation.levelName, { max: 60 })}\n\n${bar}`,
   ];
-  if (evaluation.lowered) {
-    const from = evaluation.lowered.from === undefined ? "" : ` from level ${evaluation.lowered.from}`;
-    parts.push(`> [!WARNING]\n> **The level was lowered${from}.** ${sentence(evaluation.lowered.reason)}`);
-  }
+  if (evaluation.lowered) parts.push(renderLoweredWarning(evaluation));
   if (evaluation.held)
     parts.push(
       "> [!NOTE]\n> Automatic promotions are **on hold**. A maintainer comments `/unhold` to release them.",
