@@ -103,7 +103,7 @@ export const junitFound: BuiltInCheck = (evidence) => {
     );
   // A report we could not read might hide failures, so it holds the level back.
   if (ci.parseErrors > 0)
-    return unmet(`${plural(ci.parseErrors, "JUnit report")} of CI run ${ci.runId} could not be parsed`);
+    return unmet(`${plural(ci.parseErrors, "JUnit report")} of CI run ${ci.runId} could not be read`);
   const t = ci.totals;
   if (!t || t.tests === 0) return unmet(`the JUnit reports of CI run ${ci.runId} contain no tests`);
   const trouble = testTrouble(ci);

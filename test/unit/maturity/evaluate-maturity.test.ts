@@ -201,7 +201,7 @@ describe("evaluateMaturity", () => {
 
   it.each<[string, Partial<NonNullable<ComponentEvidence["ci"]>>, string]>([
     ["no reports", { reportsFound: false }, "no JUnit reports were found"],
-    ["unparsable reports", { parseErrors: 2 }, "2 JUnit reports of CI run 1234 could not be parsed"],
+    ["unparsable reports", { parseErrors: 2 }, "2 JUnit reports of CI run 1234 could not be read"],
     [
       "no tests",
       { totals: { tests: 0, passed: 0, failures: 0, errors: 0, skipped: 0, time: 0 } },
