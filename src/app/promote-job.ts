@@ -1,6 +1,7 @@
 import { createEcrClient } from "../adapters/ecr/create-ecr-client.js";
 import { createEcrRegistry } from "../adapters/ecr/ecr-registry.js";
 import { createOciImageRegistry } from "../adapters/oci/create-oci-image-registry.js";
+import { neutralizeMarkdownMentions } from "../domain/render/neutralize-mentions.js";
 import type { RegistryEndpoint } from "../ports/image-registry.js";
 import type { Job } from "../ports/store.js";
 import { promoteToRegistry, PromotionError } from "../use-cases/promote-to-registry.js";
@@ -29,11 +30,9 @@ export function promoteJob(services: Services, env: NodeJS.ProcessEnv = process.
       lines.push(text);
       if (request.replyId === undefined) return;
       const header = `@${request.requestedBy} promotion of ${request.sha.slice(0, 7)} to the registry (attempt ${job.attempts}):`;
-      await adapters.issues.updateComment(
-        repo,
-        request.replyId,
-        `${header}\n\n${lines.map((l) => `- ${l}`).join("\n")}`,
-      );
+      // Error messages echo images.json and registry answers: no mention in them may ping anyone.
+      const body = neutralizeMarkdownMentions(lines.map((l) => `- ${l}`).join("\n"));
+      await adapters.issues.updateComment(repo, request.replyId, `${header}\n\n${body}`);
     };
     const insecure = new Set(
       (env.SOFIE_INSECURE_REGISTRIES ?? "")

@@ -1,5 +1,6 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
 import type { PullRequestEffect } from "../maturity/evaluate-pull-request.js";
+import { inlineCode } from "./code-block.js";
 import { inlineText } from "./inline-text.js";
 import { renderLoweredWarning } from "./render-lowered-warning.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
@@ -102,7 +103,7 @@ function renderPullRequest(pr: PullRequestEffect, reasonChars: number): string {
   if (pr.changes.length === 0) return `### This pull request\n\n${verdict}`;
   const rows = pr.changes.map(
     (c) =>
-      `| \`${c.id}\` | ${c.level} | ${c.before} | ${c.after} | ${inlineText(c.reason, { max: reasonChars, table: true })} |`,
+      `| ${inlineCode(c.id)} | ${c.level} | ${c.before} | ${c.after} | ${inlineText(c.reason, { max: reasonChars, table: true })} |`,
   );
   return `### This pull request\n\n${verdict}\n\n| requirement | level | before | with this PR | why |\n|---|---|---|---|---|\n${rows.join("\n")}`;
 }

@@ -2,6 +2,7 @@ import { inlineCode } from "./code-block.js";
 import { cutText } from "./cut-text.js";
 import { formatCount } from "./format-duration.js";
 import { escapeMarkdown } from "./markdown-escape.js";
+import { neutralizeMentions } from "./neutralize-mentions.js";
 import { renderEntriesNotRead, type EntryNotRead } from "./render-entries-not-read.js";
 
 export interface NoReportsInput {
@@ -55,7 +56,7 @@ export function renderNoReports(input: NoReportsInput): NoReportsRender {
       "Upload only the JUnit reports and `images.json`: plain files with relative paths, no symbolic links, within the size limits of docs/junit.md.",
     ];
   } else if (input.reason === "no-artifact") {
-    title = `No test results: the run has no artifact ${cutText(input.artifactName, 100)}`;
+    title = `No test results: the run has no artifact ${neutralizeMentions(cutText(input.artifactName, 100))}`;
     lines.push(`## ❌ No test results`, "", `The workflow run uploaded no artifact named ${artifact}.`);
     if (input.runConclusion && input.runConclusion !== "success") {
       lines.push(

@@ -1,4 +1,6 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
+import { inlineCode } from "./code-block.js";
+import { cutText } from "./cut-text.js";
 import { inlineText } from "./inline-text.js";
 import { renderLoweredWarning } from "./render-lowered-warning.js";
 import { renderMarker } from "./marker.js";
@@ -81,7 +83,7 @@ function renderContent(input: StatusIssueInput, options: ChecklistOptions): stri
   const { evaluation } = input;
   const top = evaluation.levels.length;
   const who = input.component
-    ? `\`${inlineText(input.component, { max: 63 })}\` in ${inlineText(input.repoFullName, { max: 140 })}`
+    ? `${inlineCode(cutText(input.component, 63))} in ${inlineText(input.repoFullName, { max: 140 })}`
     : inlineText(input.repoFullName, { max: 140 });
   const bar = Array.from({ length: top }, (_, i) => (i < evaluation.level ? "🟩" : "⬜")).join("");
   const parts: string[] = [
