@@ -1,6 +1,7 @@
 import { createEcrClient } from "../adapters/ecr/create-ecr-client.js";
 import { createEcrRegistry } from "../adapters/ecr/ecr-registry.js";
 import { createOciImageRegistry } from "../adapters/oci/create-oci-image-registry.js";
+import { neutralizeMarkdownMentions } from "../domain/render/neutralize-mentions.js";
 import type { Job } from "../ports/store.js";
 import { ciRegistryEndpoint } from "../use-cases/ci-registry-endpoint.js";
 import { classifyFailure } from "../use-cases/classify-failure.js";
@@ -31,11 +32,9 @@ export function promoteJob(services: Services) {
       lines.push(text);
       if (request.replyId === undefined) return;
       const header = `@${request.requestedBy} promotion of ${request.sha.slice(0, 7)} to the registry (attempt ${job.attempts}):`;
-      await adapters.issues.updateComment(
-        repo,
-        request.replyId,
-        `${header}\n\n${lines.map((l) => `- ${l}`).join("\n")}`,
-      );
+      // Error messages echo images.json and registry answers: no mention in them may ping anyone.
+      const body = neutralizeMarkdownMentions(lines.map((l) => `- ${l}`).join("\n"));
+      await adapters.issues.updateComment(repo, request.replyId, `${header}\n\n${body}`);
     };
     const installationToken = async () =>
       ((await octokit.auth({ type: "installation" })) as { token: string }).token;

@@ -2,6 +2,7 @@ import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import { evaluateMaturity } from "../domain/maturity/evaluate-maturity.js";
 import { evaluatePullRequest } from "../domain/maturity/evaluate-pull-request.js";
 import type { Ladder } from "../domain/maturity/ladder.js";
+import { inlineText } from "../domain/render/inline-text.js";
 import { renderMaturityCheck } from "../domain/render/render-maturity-check.js";
 import type { CheckAnnotation } from "../domain/render/check-annotation.js";
 import { batchAnnotations } from "../domain/render/batch-annotations.js";
@@ -59,11 +60,12 @@ export async function checkPullRequest(
         ? "✅ `.sofie/component.yml` is valid."
         : `❌ \`.sofie/component.yml\` has ${errors} problem${errors === 1 ? "" : "s"}; each is annotated at its line.`,
       "",
-      `Merged, this pull request would leave the component at **level ${effect.after}** (${effect.afterName}); it is at level ${effect.before} now.`,
+      `Merged, this pull request would leave the component at **level ${effect.after}** (${inlineText(effect.afterName, { max: 60 })}); it is at level ${effect.before} now.`,
       "",
+      // Messages echo the manifest's values: one line each, no HTML, no live mention.
       ...problems
         .slice(0, 100)
-        .map((p) => `- line ${p.line}, column ${p.column}: ${p.message.replace(/[<>]/g, "")}`),
+        .map((p) => `- line ${p.line}, column ${p.column}: ${inlineText(p.message, { max: 1000 })}`),
     ].join("\n");
     await publish(deps.checks, repo, pr.headSha, deps.names.manifest, `sofie-manifest:${pr.headSha}`, {
       title: errors === 0 ? "Manifest valid" : `${errors} manifest problem${errors === 1 ? "" : "s"}`,

@@ -178,7 +178,11 @@ async function collect(
       : undefined;
     const extra = imagesJson === undefined ? {} : { imagesJson };
     const matched = names.filter((name) => isReport(name));
-    if (matched.length === 0) {
+    // An entry the reader refused (a link, encrypted, over a cap) is never read; one the glob
+    // matches might hide failures, so it counts as an unreadable report, and the others are listed.
+    const refusedReports = archive.rejected.filter((entry) => isReport(entry.name));
+    const notRead = archive.rejected.filter((entry) => !isReport(entry.name));
+    if (matched.length === 0 && refusedReports.length === 0) {
       return noReports(
         renderNoReports({
           ...where,
@@ -190,7 +194,13 @@ async function collect(
       );
     }
     const reports: TestReport[] = [];
-    const parseProblems: Problem[] = [];
+    const parseProblems: Problem[] = refusedReports.map((entry) => ({
+      file: entry.name,
+      line: 1,
+      column: 1,
+      message: `not read: ${entry.reason}; upload the report as a plain file`,
+      severity: "error",
+    }));
     for (const name of matched) {
       try {
         reports.push(await parseJunit(archive.read(name), { file: name }));
@@ -211,6 +221,7 @@ async function collect(
     const rendered = renderTestCheck({
       reports,
       parseProblems,
+      notRead,
       annotations,
       context: { ...where, ...(run.htmlUrl ? { runUrl: run.htmlUrl } : {}) },
     });

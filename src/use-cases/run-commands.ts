@@ -1,6 +1,8 @@
 import { COMMANDS, findCommand, type CommandAudience } from "../domain/commands/commands.js";
 import { parseCommands } from "../domain/commands/parse-commands.js";
 import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.js";
+import { inlineCode } from "../domain/render/code-block.js";
+import { neutralizeMarkdownMentions } from "../domain/render/neutralize-mentions.js";
 import { renderLevelChecklist } from "../domain/render/render-level-checklist.js";
 import type { AccessControl, RepositoryRole } from "../ports/access-control.js";
 import type { IssueTracker } from "../ports/issue-tracker.js";
@@ -141,12 +143,11 @@ async function refuse(
     }
     return (await deps.isMaintainer(input.author))
       ? undefined
-      : `only active members of ${deps.maintainersTeam} (the integration maintainers) may run this; @${input.author} is not one. Ask a maintainer to comment it.`;
+      : // The team is named, never mentioned: anyone may comment, so a mention would let anyone ping it.
+        `only active members of ${inlineCode(deps.maintainersTeam.replace(/^@/, ""))} (the integration maintainers) may run this, and you are not one. Ask a maintainer to comment it.`;
   }
   const role = await deps.access.roleOf(input.repo, input.author);
-  return WRITE_ROLES.includes(role)
-    ? undefined
-    : `only ${who} may run this; @${input.author} has ${role} access`;
+  return WRITE_ROLES.includes(role) ? undefined : `only ${who} may run this, and you have ${role} access`;
 }
 
 async function run(
@@ -213,10 +214,15 @@ function helpTable(): string {
   return ["| command | who may | effect |", "|---|---|---|", ...rows].join("\n");
 }
 
+/**
+ * The reply: the author's mention, then each result. Messages echo the comment (an unknown
+ * target), the manifest, images.json and reasons from evidence, so every mention in them is
+ * broken; the author's is the reply's only live one.
+ */
 function renderReply(author: string, results: readonly CommandResult[]): string {
   const icon = { done: "✅", refused: "⛔", unavailable: "🚧", invalid: "❓" } as const;
   const parts = results.map(
     (r) => `${icon[r.outcome]} \`${r.command.replace(/`/g, "'").slice(0, 100)}\`\n\n${r.message}`,
   );
-  return `@${author}\n\n${parts.join("\n\n---\n\n")}\n\n<!-- sofie:command-reply -->`;
+  return `@${author}\n\n${neutralizeMarkdownMentions(parts.join("\n\n---\n\n"))}\n\n<!-- sofie:command-reply -->`;
 }

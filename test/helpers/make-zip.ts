@@ -39,3 +39,28 @@ export function renameInZip(zip: Buffer, from: string, to: string): Buffer {
   }
   return out;
 }
+
+/**
+ * Sets the "encrypted" flag (general purpose bit 0) of the entry `name`, in its local header and
+ * its central directory record, as a zip tool that encrypts would. The data stays readable
+ * bytes: only the flag matters to the reader under test.
+ */
+export function markEncrypted(zip: Buffer, name: string): Buffer {
+  const out = Buffer.from(zip);
+  const headers = [
+    { signature: 0x04034b50, flags: 6, nameLength: 26, name: 30 },
+    { signature: 0x02014b50, flags: 8, nameLength: 28, name: 46 },
+  ];
+  let marked = 0;
+  for (let at = 0; at + 46 <= out.length; at++) {
+    for (const h of headers) {
+      if (out.readUInt32LE(at) !== h.signature) continue;
+      const length = out.readUInt16LE(at + h.nameLength);
+      if (out.toString("utf8", at + h.name, at + h.name + length) !== name) continue;
+      out.writeUInt16LE(out.readUInt16LE(at + h.flags) | 1, at + h.flags);
+      marked++;
+    }
+  }
+  if (marked !== 2) throw new Error(`entry ${name} not found in both headers of the zip`);
+  return out;
+}

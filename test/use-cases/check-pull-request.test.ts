@@ -2,7 +2,9 @@ import { DEFAULT_LADDER } from "../../src/domain/maturity/default-ladder.js";
 import { checkPullRequest } from "../../src/use-cases/check-pull-request.js";
 import { MANIFEST_PATH } from "../../src/use-cases/report-tests.js";
 import { FakeCheckRuns, FakeSourceReader } from "../helpers/fakes.js";
+import { liveMentions } from "../helpers/live-mentions.js";
 import { BUILT_AND_TESTED } from "../helpers/maturity-evidence.js";
+import { writeOutput } from "../unit/render/sample-reports.js";
 
 const repo = { owner: "sofie-iot", repo: "flexibility-gateway" };
 const HEAD = "9999999999999999999999999999999999999999";
@@ -137,5 +139,32 @@ describe("checkPullRequest", () => {
         message: expect.stringMatching(/removes/),
       }),
     ]);
+  });
+
+  it("breaks every @-mention that manifest values and Dockerfile findings echo back", async () => {
+    const hostile = MANIFEST.replace("component: flexibility-gateway", 'component: "@octocat"')
+      .replace("pilot: energy-exchange", 'pilot: "@sofie-iot/lmf-maintainers"')
+      .replace('developers: "@sofie-iot/flexibility-team"', 'developers: "@octocat"')
+      .replace("addresses: [{ env: BROKER_HOST }]", 'addresses: [{ env: BROKER_HOST }]\n    "@octocat": 1');
+    const dockerfile = DOCKERFILE.replace(
+      "ENV BROKER_HOST=broker",
+      "ENV BROKER_URL=tcp://10.20.30.40:1883/@sofie-iot/lmf-maintainers",
+    );
+    const invalid = setup({ [MANIFEST_PATH]: hostile, Dockerfile: dockerfile }, [MANIFEST_PATH]);
+    await invalid.check();
+    const manifest = invalid.run(names.manifest);
+    // A valid manifest, so that the Dockerfile is checked and its findings annotated.
+    const valid = setup({ [MANIFEST_PATH]: MANIFEST, Dockerfile: dockerfile }, ["Dockerfile"]);
+    await valid.check();
+    const maturity = valid.run(names.maturity);
+    writeOutput("mentions-manifest-check", `<!-- title: ${manifest.title} -->\n\n${manifest.summary}`);
+    expect(manifest.summary).toMatch(/octocat/);
+    for (const text of [manifest.summary, maturity.summary]) expect(liveMentions(text)).toEqual([]);
+    const plain = [manifest, maturity].flatMap((r) => [
+      r.title ?? "",
+      ...r.annotations.map((a) => `${a.title ?? ""}\n${a.message}`),
+    ]);
+    expect(maturity.annotations.length).toBeGreaterThan(0);
+    expect(liveMentions(plain.join("\n"), { plain: true })).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { reportTests, type CompletedRun } from "../../src/use-cases/report-tests.js";
 import { FakeCheckRuns, FakeCiArtifacts, FakeSourceReader } from "../helpers/fakes.js";
+import { makeZip, markEncrypted, type ZipItem } from "../helpers/make-zip.js";
+import { ZipCiArtifacts } from "../helpers/zip-ci-artifacts.js";
 
 const repo = { owner: "sofie-iot", repo: "flexibility-gateway" };
 const run: CompletedRun = {
@@ -158,5 +160,58 @@ describe("reportTests", () => {
     const updates = checks.runs[0]?.updates ?? [];
     expect(updates.map((u) => u.output.annotations?.length)).toEqual([50, 50, 20]);
     expect(updates.map((u) => u.conclusion)).toEqual([undefined, undefined, "failure"]);
+  });
+});
+
+describe("reportTests with entries of the artifact it does not read", () => {
+  const link = (name: string): ZipItem => ({ name, data: "/etc/passwd", mode: 0o120777 });
+
+  async function reportZip(zip: Buffer) {
+    const source = new FakeSourceReader({ ".sofie/component.yml": manifest });
+    const checks = new FakeCheckRuns();
+    const artifacts = new ZipCiArtifacts(zip);
+    const outcome = await reportTests({ source, artifacts, checks, checkName: "SOFIE tests" }, repo, run);
+    const last = checks.runs[0]?.updates.at(-1);
+    return { outcome, conclusion: last?.conclusion, summary: last?.output.summary ?? "" };
+  }
+
+  it("fails, naming the entry, when a report the glob matches is a symbolic link", async () => {
+    const { outcome, conclusion, summary } = await reportZip(
+      await makeZip([{ name: "reports/ok.xml", data: passing }, link("reports/passwd.xml")]),
+    );
+    expect(conclusion).toBe("failure");
+    expect(outcome).toMatchObject({
+      title: "2 passed, 1 skipped, 1 report unreadable",
+      results: { reportsFound: true, parseErrors: 1 },
+    });
+    expect(summary).toMatch(/`reports\/passwd\.xml:1:1` .*symbolic link/);
+    expect(summary).not.toContain("root:");
+  });
+
+  it("fails when a matching report is encrypted", async () => {
+    const zip = await makeZip([
+      { name: "reports/ok.xml", data: passing },
+      { name: "reports/secret.xml", data: failing },
+    ]);
+    const { conclusion, summary } = await reportZip(markEncrypted(zip, "reports/secret.xml"));
+    expect(conclusion).toBe("failure");
+    expect(summary).toMatch(/`reports\/secret\.xml:1:1` .*encrypted/);
+  });
+
+  it("fails as unreadable, not as 'nothing matches', when the only matching report is a link", async () => {
+    const { outcome, conclusion, summary } = await reportZip(await makeZip([link("reports/passwd.xml")]));
+    expect(conclusion).toBe("failure");
+    expect(outcome).toMatchObject({ results: { reportsFound: true, parseErrors: 1 } });
+    expect(summary).toContain("reports/passwd.xml");
+    expect(summary).not.toContain("matches");
+  });
+
+  it("lists entries the glob does not match that were not read, and stays green", async () => {
+    const { conclusion, summary } = await reportZip(
+      await makeZip([{ name: "reports/ok.xml", data: passing }, link("logs/latest.log")]),
+    );
+    expect(conclusion).toBe("success");
+    expect(summary).toContain("### Files not read (1)");
+    expect(summary).toContain("- `logs/latest.log`: a symbolic link");
   });
 });

@@ -3,7 +3,9 @@ import { evaluateMaturity } from "../../src/domain/maturity/evaluate-maturity.js
 import type { RepositoryRole } from "../../src/ports/access-control.js";
 import { runCommands, type CommentInput } from "../../src/use-cases/run-commands.js";
 import { FakeIssueTracker } from "../helpers/fakes.js";
-import { BUILT_AND_TESTED } from "../helpers/maturity-evidence.js";
+import { liveMentions } from "../helpers/live-mentions.js";
+import { BUILT_AND_TESTED, SHA_B } from "../helpers/maturity-evidence.js";
+import { writeOutput } from "../unit/render/sample-reports.js";
 
 const repo = { owner: "sofie-iot", repo: "gw" };
 const base: CommentInput = {
@@ -79,7 +81,9 @@ describe("runCommands", () => {
     expect(outcome).toMatchObject({ results: [{ outcome: "refused" }] });
     expect(calls.membership).toBe(1);
     expect(calls.promote).toBe(0);
-    expect(issues.comments[0]?.body).toMatch(/only active members of @sofie-iot\/lmf-maintainers/);
+    // The team is named, not mentioned: anyone could otherwise make the bot ping it.
+    expect(issues.comments[0]?.body).toContain("only active members of `sofie-iot/lmf-maintainers`");
+    expect(liveMentions(issues.comments[0]?.body ?? "")).toEqual(["@alice"]);
     expect(audit).toEqual([
       expect.objectContaining({ command: "/promote", actor: "alice", outcome: "refused" }),
     ]);
@@ -118,7 +122,7 @@ describe("runCommands", () => {
     expect(calls.roles).toBe(1);
     expect(calls.evaluate).toBe(0);
     expect(outcome).toMatchObject({ results: [{ outcome: "refused" }] });
-    expect(issues.comments[0]?.body).toMatch(/has read access/);
+    expect(issues.comments[0]?.body).toMatch(/you have read access/);
   });
 
   it("re-queues failed promotions on /retry from a writer", async () => {
@@ -139,5 +143,38 @@ describe("runCommands", () => {
     const { deps, issues } = setup();
     await runCommands(deps, { ...base, body: "/promote prod" });
     expect(issues.comments[0]?.body).toMatch(/registry|staging|production/);
+  });
+
+  it("mentions only the author in a reply, whatever the comment and the results echo", async () => {
+    const { deps, issues } = setup("admin", ["alice"]);
+    const hostile = {
+      ...deps,
+      promote: async () => ({
+        outcome: "refused" as const,
+        message: "images.json names `@octocat/img` and @sofie-iot/lmf-maintainers: @octocat",
+      }),
+      evaluate: async () =>
+        evaluateMaturity(
+          {
+            levels: DEFAULT_LADDER.levels.map((l) => ({ ...l, name: `${l.name} @octocat` })),
+          },
+          {
+            ...BUILT_AND_TESTED,
+            dockerfile: {
+              sha: SHA_B,
+              findings: [
+                { file: "Dockerfile", line: 1, column: 1, severity: "error" as const, message: "@octocat" },
+              ],
+            },
+          },
+        ),
+    };
+    const body = "/promote @sofie-iot/lmf-maintainers\n/promote\n/status";
+    await runCommands(hostile, { ...base, body });
+    const reply = issues.comments[0]?.body ?? "";
+    writeOutput("mentions-command-reply", reply);
+    expect(reply).toMatch(/^@alice\n/);
+    expect(reply).toContain("octocat");
+    expect(new Set(liveMentions(reply))).toEqual(new Set(["@alice"]));
   });
 });

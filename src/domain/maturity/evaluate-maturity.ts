@@ -17,7 +17,8 @@ export interface EvaluateMaturityOptions {
  *
  * `lowered` is set when `previousLevel` is above the new level (with `from`), or, without a
  * previous level, when the component holds level 1 and the latest CI run on the watched branch
- * did not succeed (no `from`). Its reason lists what no longer holds.
+ * did not succeed (no `from`). Its reason says which level fell; what that level misses is
+ * `next.missing`, so that a rendering states each reason once.
  */
 export function evaluateMaturity(
   ladder: Ladder,
@@ -49,12 +50,12 @@ export function evaluateMaturity(
     gate: above.gate,
   };
 
-  const why = next && next.missing.length > 0 ? next.missing.join("; ") : "its requirements no longer hold";
+  // The reason names what fell, not why: the why is `next.missing`, shown next to it.
   let lowered: MaturityEvaluation["lowered"];
   if (options.previousLevel !== undefined && options.previousLevel > level) {
-    lowered = { from: options.previousLevel, reason: `level ${level + 1} no longer holds: ${why}` };
+    lowered = { from: options.previousLevel, reason: `level ${level + 1} no longer holds` };
   } else if (options.previousLevel === undefined && level === 1 && ciFailed(evidence)) {
-    lowered = { reason: `a failing build on the watched branch keeps the component below level 2: ${why}` };
+    lowered = { reason: "a failing build on the watched branch keeps the component below level 2" };
   }
 
   return {

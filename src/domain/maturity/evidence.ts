@@ -40,7 +40,7 @@ export interface CiEvidence {
   /** True when at least one JUnit report matched the manifest's `junit` glob in the artifact. */
   readonly reportsFound: boolean;
   readonly totals?: TestTotals;
-  /** Report files that matched but could not be parsed. */
+  /** Report files that matched but could not be parsed or read. */
   readonly parseErrors: number;
 }
 

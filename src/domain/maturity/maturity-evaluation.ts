@@ -40,7 +40,10 @@ export interface MaturityEvaluation {
   readonly levels: readonly LevelResult[];
   /** The level above the current one; absent at the top. */
   readonly next?: NextLevel;
-  /** Set when the level fell (from `previousLevel`) or a failing build holds it down. */
+  /**
+   * Set when the level fell (from `previousLevel`) or a failing build holds it down. `reason`
+   * says which level fell, not why: the why is `next.missing`.
+   */
   readonly lowered?: { readonly from?: number; readonly reason: string };
   /** Automatic promotions are frozen (`/hold`). */
   readonly held: boolean;

@@ -3,6 +3,7 @@ import type { TestReport } from "../junit/test-results.js";
 import type { CheckAnnotation } from "./check-annotation.js";
 import { cutText, cutUtf8 } from "./cut-text.js";
 import { stripControl } from "./markdown-escape.js";
+import { neutralizeMentions } from "./neutralize-mentions.js";
 import { failureEntries } from "./suite-rows.js";
 
 const MAX_TITLE = 255;
@@ -31,15 +32,18 @@ export function buildAnnotations(
     if (!location) continue;
     const fault = testCase.fault;
     const verb = testCase.outcome === "error" ? "errored" : "failed";
-    const title = stripControl([...suitePath, testCase.name].join(" › ")).replace(/\n/g, " ");
-    const message = stripControl(fault?.message?.trim() || `${testCase.name} ${verb}`);
+    // Title and message are prose (mentions broken, as in the summary); raw_details is a trace, kept verbatim.
+    const title = neutralizeMentions(
+      stripControl([...suitePath, testCase.name].join(" › ")).replace(/\n/g, " "),
+    );
+    const message = neutralizeMentions(stripControl(fault?.message?.trim() || `${testCase.name} ${verb}`));
     const annotation: CheckAnnotation = {
       path: location.path,
       start_line: location.line,
       end_line: location.line,
       annotation_level: "failure",
       title: cutText(`${title} ${verb}`, MAX_TITLE),
-      message: cutUtf8(fault?.type ? `${fault.type}: ${message}` : message, MAX_BYTES),
+      message: cutUtf8(fault?.type ? `${neutralizeMentions(fault.type)}: ${message}` : message, MAX_BYTES),
       ...(fault?.details?.trim() ? { raw_details: cutUtf8(stripControl(fault.details), MAX_BYTES) } : {}),
     };
     annotations.push(annotation);

@@ -1,3 +1,5 @@
+import { neutralizeMentions } from "./neutralize-mentions.js";
+
 /**
  * Makes a piece of text safe to put on one Markdown line in an issue or check run: one line,
  * at most `max` characters, no HTML (so nobody can forge our `<!-- sofie:... -->` markers or
@@ -17,7 +19,7 @@ export function inlineText(
       .trim(),
   );
   let out = chars.length > max ? `${chars.slice(0, Math.max(0, max - 1)).join("")}…` : chars.join("");
-  out = out.replace(/</g, "&lt;").replace(/(?<![\p{L}\p{N}_`])@(?=[\p{L}\p{N}_-])/gu, "@&#8203;");
+  out = neutralizeMentions(out.replace(/</g, "&lt;"));
   if (options.table) out = out.replace(/\|/g, "\\|");
   return out;
 }

@@ -1,7 +1,9 @@
 /**
  * Escaping untrusted text (test names, messages, file names from a partner's reports) so it
- * reads literally in GitHub-flavoured Markdown: no HTML, no links, no emphasis, no table breaks.
+ * reads literally in GitHub-flavoured Markdown: no HTML, no links, no emphasis, no table breaks,
+ * no @-mentions.
  */
+import { neutralizeMentions } from "./neutralize-mentions.js";
 
 // Control characters other than tab and newline have no business in a summary.
 // eslint-disable-next-line no-control-regex
@@ -14,9 +16,9 @@ const REPLACEMENTS: Record<string, string> = {
   "&": "&amp;",
 };
 
-/** One line of inline Markdown showing `text` literally; newlines become spaces. */
+/** One line of inline Markdown showing `text` literally; newlines become spaces; mentions are broken. */
 export function escapeMarkdown(text: string): string {
-  return text
+  const escaped = text
     .replace(CONTROL, "")
     .replace(/\r\n?|\n/g, " ")
     .replace(SPECIAL, (c) => REPLACEMENTS[c] ?? `\\${c}`)
@@ -26,6 +28,7 @@ export function escapeMarkdown(text: string): string {
         // A leading list or heading marker would change the block; escape its punctuation.
         `${space}${marker.replace(/[-+=.)]/, (p) => `\\${p}`)}`,
     );
+  return neutralizeMentions(escaped);
 }
 
 /** Text for a table cell: as `escapeMarkdown`, and never empty (an empty cell is fine, but reads as missing). */

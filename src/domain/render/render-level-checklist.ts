@@ -1,5 +1,6 @@
 import type { MaturityEvaluation, RequirementResult } from "../maturity/maturity-evaluation.js";
 import type { LadderGate } from "../maturity/ladder.js";
+import { inlineCode } from "./code-block.js";
 import { inlineText } from "./inline-text.js";
 
 export interface ChecklistOptions {
@@ -15,13 +16,13 @@ function requirementLine(r: RequirementResult, options: ChecklistOptions): strin
   const head = `- [${MARK[r.state]}] ${inlineText(r.description, { max: 200 })}`;
   if (options.detail === "compact" && r.state === "met") return head;
   const unknown = r.state === "unknown" ? "❔ " : "";
-  return `${head} — ${unknown}${inlineText(r.reason, { max: options.reasonChars })} <sub>\`${r.id}\`</sub>`;
+  return `${head} — ${unknown}${inlineText(r.reason, { max: options.reasonChars })} <sub>${inlineCode(r.id)}</sub>`;
 }
 
 /** "**integration maintainers** comment `/promote`: the first time; ..." and the like. */
 export function describeGate(gate: LadderGate): string {
   const who = gate.by === "maintainers" ? "integration maintainers" : gate.by;
-  const command = gate.command ? ` comment \`${gate.command}\`` : "";
+  const command = gate.command ? ` comment ${inlineCode(gate.command)}` : "";
   return `**${who}**${command}: ${inlineText(gate.description, { max: 300 })}`;
 }
 

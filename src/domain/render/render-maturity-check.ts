@@ -1,6 +1,8 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
 import type { PullRequestEffect } from "../maturity/evaluate-pull-request.js";
-import { inlineText, sentence } from "./inline-text.js";
+import { inlineCode } from "./code-block.js";
+import { inlineText } from "./inline-text.js";
+import { renderLoweredWarning } from "./render-lowered-warning.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
 
 export interface MaturityCheck {
@@ -75,10 +77,8 @@ function renderSummary(
     `**Maturity level ${evaluation.level} of ${evaluation.levels.length}: ${inlineText(evaluation.levelName, { max: 60 })}**`,
   ];
   if (pr) parts.push(renderPullRequest(pr, checklist.reasonChars));
-  if (evaluation.lowered) {
-    const from = evaluation.lowered.from === undefined ? "" : ` from level ${evaluation.lowered.from}`;
-    parts.push(`> [!WARNING]\n> **Level lowered${from}.** ${sentence(evaluation.lowered.reason)}`);
-  }
+  // A pull request that lowers the level says so in its verdict above; the warning would repeat it.
+  if (evaluation.lowered && !(pr && pr.after < pr.before)) parts.push(renderLoweredWarning(evaluation));
   const next = evaluation.next;
   if (next) {
     const missing = next.missing.map((m) => `- ${inlineText(m, { max: checklist.reasonChars })}`);
@@ -103,7 +103,7 @@ function renderPullRequest(pr: PullRequestEffect, reasonChars: number): string {
   if (pr.changes.length === 0) return `### This pull request\n\n${verdict}`;
   const rows = pr.changes.map(
     (c) =>
-      `| \`${c.id}\` | ${c.level} | ${c.before} | ${c.after} | ${inlineText(c.reason, { max: reasonChars, table: true })} |`,
+      `| ${inlineCode(c.id)} | ${c.level} | ${c.before} | ${c.after} | ${inlineText(c.reason, { max: reasonChars, table: true })} |`,
   );
   return `### This pull request\n\n${verdict}\n\n| requirement | level | before | with this PR | why |\n|---|---|---|---|---|\n${rows.join("\n")}`;
 }

@@ -2,6 +2,8 @@ import { inlineCode } from "./code-block.js";
 import { cutText } from "./cut-text.js";
 import { formatCount } from "./format-duration.js";
 import { escapeMarkdown } from "./markdown-escape.js";
+import { neutralizeMentions } from "./neutralize-mentions.js";
+import { renderEntriesNotRead, type EntryNotRead } from "./render-entries-not-read.js";
 
 export interface NoReportsInput {
   /** The manifest's `junit` glob, matched inside the artifact. */
@@ -19,8 +21,8 @@ export interface NoReportsInput {
   readonly detail?: string;
   /** The workflow run's conclusion, when it did not succeed (a failed build often uploads nothing). */
   readonly runConclusion?: string | null;
-  /** Entries of the artifact that were not read (symbolic links, encrypted, too big), with why. */
-  readonly rejected?: readonly { readonly name: string; readonly reason: string }[];
+  /** Entries of the artifact that were not read (symbolic links, encrypted, too big), with why; none matches the glob. */
+  readonly rejected?: readonly EntryNotRead[];
 }
 
 export interface NoReportsRender {
@@ -54,7 +56,7 @@ export function renderNoReports(input: NoReportsInput): NoReportsRender {
       "Upload only the JUnit reports and `images.json`: plain files with relative paths, no symbolic links, within the size limits of docs/junit.md.",
     ];
   } else if (input.reason === "no-artifact") {
-    title = `No test results: the run has no artifact ${cutText(input.artifactName, 100)}`;
+    title = `No test results: the run has no artifact ${neutralizeMentions(cutText(input.artifactName, 100))}`;
     lines.push(`## ❌ No test results`, "", `The workflow run uploaded no artifact named ${artifact}.`);
     if (input.runConclusion && input.runConclusion !== "success") {
       lines.push(
@@ -100,15 +102,8 @@ export function renderNoReports(input: NoReportsInput): NoReportsRender {
       lines.push(`- ${inlineCode(cutText(file, MAX_NAME))}`);
     if (count > MAX_LISTED) lines.push(`- … and ${formatCount(count - MAX_LISTED)} more`);
   }
-  const rejected = input.rejected ?? [];
-  if (rejected.length > 0) {
-    lines.push("", `### Files not read (${formatCount(rejected.length)})`, "");
-    for (const entry of rejected.slice(0, MAX_LISTED)) {
-      lines.push(
-        `- ${inlineCode(cutText(entry.name, MAX_NAME))}: ${escapeMarkdown(cutText(entry.reason, MAX_NAME))}`,
-      );
-    }
-  }
+  const notRead = renderEntriesNotRead(input.rejected ?? []);
+  if (notRead !== "") lines.push("", notRead);
   lines.push("", "### How to fix", "", ...fix.map((line) => `- ${line}`));
   return { title, summary: lines.join("\n"), conclusion: "failure" };
 }

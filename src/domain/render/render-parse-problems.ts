@@ -9,7 +9,8 @@ const MAX_PATH = 200;
 const MAX_MESSAGE = 300;
 
 /**
- * The section listing report files that could not be read, as `file:line:col reason`. They are
+ * The section listing report files that could not be read (malformed, or an entry the artifact
+ * reader refused), as `file:line:col reason`. They are
  * files in the CI artifact, not in the repository, so they are listed here rather than annotated.
  * Bounded: at most 20 entries, each cut, so the section cannot crowd out the failures.
  */
@@ -19,7 +20,7 @@ export function renderParseProblems(problems: readonly Problem[]): string {
   const lines = [
     `### ⚠️ ${count === 1 ? "1 report" : `${formatCount(count)} reports`} could not be read`,
     "",
-    "These files are in the results artifact. Their tests are not counted, so the check fails until they parse.",
+    "These files are in the results artifact. Their tests are not counted, so the check fails until they can be read.",
     "",
   ];
   for (const problem of problems.slice(0, MAX_ITEMS)) {

@@ -1,5 +1,8 @@
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
-import { inlineText, sentence } from "./inline-text.js";
+import { inlineCode } from "./code-block.js";
+import { cutText } from "./cut-text.js";
+import { inlineText } from "./inline-text.js";
+import { renderLoweredWarning } from "./render-lowered-warning.js";
 import { renderMarker } from "./marker.js";
 import { statusIssueHash } from "./status-issue-hash.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
@@ -80,17 +83,14 @@ function renderContent(input: StatusIssueInput, options: ChecklistOptions): stri
   const { evaluation } = input;
   const top = evaluation.levels.length;
   const who = input.component
-    ? `\`${inlineText(input.component, { max: 63 })}\` in ${inlineText(input.repoFullName, { max: 140 })}`
+    ? `${inlineCode(cutText(input.component, 63))} in ${inlineText(input.repoFullName, { max: 140 })}`
     : inlineText(input.repoFullName, { max: 140 });
   const bar = Array.from({ length: top }, (_, i) => (i < evaluation.level ? "🟩" : "⬜")).join("");
   const parts: string[] = [
     `# SOFIE status of ${who}`,
     `## Level ${evaluation.level} of ${top}: ${inlineText(evaluation.levelName, { max: 60 })}\n\n${bar}`,
   ];
-  if (evaluation.lowered) {
-    const from = evaluation.lowered.from === undefined ? "" : ` from level ${evaluation.lowered.from}`;
-    parts.push(`> [!WARNING]\n> **The level was lowered${from}.** ${sentence(evaluation.lowered.reason)}`);
-  }
+  if (evaluation.lowered) parts.push(renderLoweredWarning(evaluation));
   if (evaluation.held)
     parts.push(
       "> [!NOTE]\n> Automatic promotions are **on hold**. A maintainer comments `/unhold` to release them.",

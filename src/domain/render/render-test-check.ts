@@ -12,6 +12,7 @@ import {
   type LevelInfo,
   type PullRequestLevel,
 } from "./render-level.js";
+import { renderEntriesNotRead, type EntryNotRead } from "./render-entries-not-read.js";
 import { renderParseProblems } from "./render-parse-problems.js";
 import { renderSuiteTable } from "./render-suite-table.js";
 import { SummaryBuilder } from "./summary-builder.js";
@@ -22,8 +23,10 @@ export const GITHUB_SUMMARY_LIMIT = 65535;
 
 export interface TestCheckInput {
   readonly reports: readonly TestReport[];
-  /** Report files in the artifact that could not be parsed; listed, and they fail the check. */
+  /** Report files in the artifact that could not be parsed or read; listed, and they fail the check. */
   readonly parseProblems?: readonly Problem[];
+  /** Entries of the artifact that were not read and that the glob does not match (so they do not fail the check); listed. */
+  readonly notRead?: readonly EntryNotRead[];
   /** The annotations that will go with the check run (only their number is shown). */
   readonly annotations?: readonly CheckAnnotation[];
   readonly level?: LevelInfo;
@@ -85,6 +88,7 @@ export function renderTestCheck(input: TestCheckInput, options: TestCheckOptions
   const suiteCount = tables.reduce((n, t) => n + t.rows.length, 0);
   const head = [renderHeadline(title, totals, suiteCount, input, failed)];
   if (problems.length > 0) head.push(renderParseProblems(problems));
+  if (input.notRead?.length) head.push(renderEntriesNotRead(input.notRead));
   const tail = input.level ? [renderLevel(input.level)] : [];
   const failures = failureEntries(input.reports);
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { openZipArchive } from "../../../src/adapters/artifact/open-zip-archive.js";
 import { DEFAULT_ARCHIVE_LIMITS } from "../../../src/adapters/artifact/archive-limits.js";
 import { ArtifactRejectedError, type ArtifactArchive } from "../../../src/ports/artifact-archive.js";
-import { makeZip, renameInZip } from "../../helpers/make-zip.js";
+import { makeZip, markEncrypted, renameInZip } from "../../helpers/make-zip.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -52,6 +52,18 @@ describe("openZipArchive", () => {
     expect(archive.entries.map((e) => e.name)).toEqual(["reports/ok.xml"]);
     expect(archive.rejected).toEqual([{ name: "reports/link.xml", reason: "a symbolic link" }]);
     expect(() => archive.read("reports/link.xml")).toThrow(ArtifactRejectedError);
+    await archive.close();
+  });
+
+  it("lists an encrypted entry as rejected and will not read it", async () => {
+    const zip = await makeZip([
+      { name: "reports/secret.xml", data: "<testsuite/>" },
+      { name: "reports/ok.xml", data: "<testsuite/>" },
+    ]);
+    const archive = await openZipArchive(await zipFile(markEncrypted(zip, "reports/secret.xml")));
+    expect(archive.entries.map((e) => e.name)).toEqual(["reports/ok.xml"]);
+    expect(archive.rejected).toEqual([{ name: "reports/secret.xml", reason: "encrypted" }]);
+    expect(() => archive.read("reports/secret.xml")).toThrow(ArtifactRejectedError);
     await archive.close();
   });
 

@@ -128,14 +128,14 @@ describe("evaluateMaturity", () => {
   it("lowers the level when the latest build on the watched branch fails, and says why", () => {
     const e = evaluateMaturity(DEFAULT_LADDER, LOWERED_BY_FAILING_BUILD, { previousLevel: 2 });
     expect(e.level).toBe(1);
-    expect(requirement(e, "ci-passed").reason).toBe(
-      "the latest CI run on main (run 1240, def5678) failed: 2 tests failed",
-    );
-    expect(e.lowered).toEqual({
-      from: 2,
-      reason:
-        "level 2 no longer holds: the latest CI run on main (run 1240, def5678) failed: 2 tests failed; in CI run 1240, 2 tests failed (of 147)",
-    });
+    expect(requirement(e, "ci-passed").reason).toBe("the latest CI run on main (run 1240, def5678) failed");
+    expect(requirement(e, "junit-found").reason).toBe("in CI run 1240, 2 tests failed (of 147)");
+    // Which level fell; why is the next level's missing list, so that no reason is said twice.
+    expect(e.lowered).toEqual({ from: 2, reason: "level 2 no longer holds" });
+    expect(e.next?.missing).toEqual([
+      "the latest CI run on main (run 1240, def5678) failed",
+      "in CI run 1240, 2 tests failed (of 147)",
+    ]);
     const noPrevious = evaluateMaturity(DEFAULT_LADDER, LOWERED_BY_FAILING_BUILD);
     expect(noPrevious.lowered?.from).toBeUndefined();
     expect(noPrevious.lowered?.reason).toContain("a failing build on the watched branch");
@@ -201,7 +201,7 @@ describe("evaluateMaturity", () => {
 
   it.each<[string, Partial<NonNullable<ComponentEvidence["ci"]>>, string]>([
     ["no reports", { reportsFound: false }, "no JUnit reports were found"],
-    ["unparsable reports", { parseErrors: 2 }, "2 JUnit reports of CI run 1234 could not be parsed"],
+    ["unparsable reports", { parseErrors: 2 }, "2 JUnit reports of CI run 1234 could not be read"],
     [
       "no tests",
       { totals: { tests: 0, passed: 0, failures: 0, errors: 0, skipped: 0, time: 0 } },

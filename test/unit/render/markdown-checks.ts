@@ -28,7 +28,7 @@ export function markdownProblems(markdown: string, tableColumns = 7): string[] {
   if (count(lines, "<details>") !== count(lines, "</details>")) problems.push("unbalanced <details>");
   for (const line of lines) {
     // Inline code shows `<` literally; strip spans of the same fence length first.
-    const html = line.replace(/(`+)(?:(?!\1).)*?\1/g, "").replace(/<\/?(details|summary|br)>/g, "");
+    const html = line.replace(/(`+)(?:(?!\1).)*?\1/g, "").replace(/<\/?(details|summary|br|sub)>/g, "");
     if (/<[a-z/!]/i.test(html)) problems.push(`raw HTML: ${line.slice(0, 120)}`);
     if (line.startsWith("| ")) {
       const pipes = line.replace(/\\\\/g, "").replace(/\\\|/g, "").split("|").length - 1;

@@ -16,7 +16,8 @@ describe("renderNoReports", () => {
 
   it("lists the first 50 files seen when nothing matches", () => {
     const found = Array.from({ length: 75 }, (_, i) => `test-results/TEST-${i}.xml`);
-    const result = renderNoReports({ ...BASE, found, reason: "no-match" });
+    const rejected = [{ name: "logs/latest.log", reason: "a symbolic link" }];
+    const result = renderNoReports({ ...BASE, found, reason: "no-match", rejected });
     writeOutput("no-match", result.summary);
     expect(result.title).toBe("No test results: no report matches the manifest");
     expect(result.summary).toContain("No file in the artifact `sofie-results` matches `reports/**/*.xml`.");
@@ -24,6 +25,8 @@ describe("renderNoReports", () => {
     expect(result.summary).toContain("- `test-results/TEST-49.xml`");
     expect(result.summary).not.toContain("TEST-50.xml");
     expect(result.summary).toContain("- … and 25 more");
+    expect(result.summary).toContain("### Files not read (1)");
+    expect(result.summary).toContain("- `logs/latest.log`: a symbolic link");
     expect(markdownProblems(result.summary)).toEqual([]);
   });
 

@@ -79,11 +79,43 @@ describe("maturity check for a pull request", () => {
     expect(check.summary).toContain(
       "This pull request would **lower** the level from 2 (Built and tested) to 1",
     );
+    // The verdict says the level falls; a warning saying it again would be the same fact twice.
+    expect(check.summary).not.toContain("[!WARNING]");
     expect(renderMaturityCheck(evaluation, effect, { ratchet: true }).conclusion).toBe("failure");
     const raise = evaluatePullRequest(DEFAULT_LADDER, LOWERED_BY_FAILING_BUILD, BUILT_AND_TESTED);
     const green = renderMaturityCheck(evaluateMaturity(DEFAULT_LADDER, BUILT_AND_TESTED), raise, {
       ratchet: true,
     });
     expect([green.title, green.conclusion]).toEqual(["Level 1 → 2: Built and tested", "success"]);
+  });
+});
+
+describe("a lowered level", () => {
+  const evaluation = evaluateMaturity(DEFAULT_LADDER, LOWERED_BY_FAILING_BUILD, {
+    now: "2026-11-25T12:00:00Z",
+    previousLevel: 2,
+  });
+  const issue = renderStatusIssue({
+    repoFullName: "sofie-iot/flexibility-gateway",
+    evaluation,
+    commands: COMMANDS,
+  }).body;
+  const check = renderMaturityCheck(evaluation).summary;
+  // The two facts behind the drop: the run failed, and two of its tests failed.
+  const runFailed = /def5678\) failed/g;
+  const testsFailed = /\b2\b[^;\n]*tests? failed/g;
+  const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+  it.each([
+    ["status issue", issue, "## Checklist"],
+    ["maturity check", check, "<details><summary>Every requirement"],
+  ])("states each reason once in the %s's warning and next steps", (_name, text, checklistStart) => {
+    const [head = "", checklist = ""] = text.split(checklistStart);
+    expect(head).toContain("[!WARNING]");
+    expect(count(head, runFailed)).toBe(1);
+    expect(count(head, testsFailed)).toBe(1);
+    // The checklist is the full record: each requirement's reason once, and the run's line says nothing of tests.
+    expect(count(checklist, runFailed)).toBe(1);
+    expect(count(checklist, testsFailed)).toBe(1);
   });
 });

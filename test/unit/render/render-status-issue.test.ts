@@ -92,6 +92,6 @@ describe("markers and hash", () => {
     expect(inlineText("a\nb\r\n\tc")).toBe("a b c");
     expect(inlineText("🚀🚀🚀", { max: 2 })).toBe("🚀…");
     expect(inlineText("a|b", { table: true })).toBe("a\\|b");
-    expect(inlineText("cc @team and image@sha256:1")).toBe("cc @&#8203;team and image@sha256:1");
+    expect(inlineText("cc @team and image@sha256:1")).toBe("cc @\u200dteam and image@sha256:1");
   });
 });

@@ -87,6 +87,34 @@ describe("renderTestCheck", () => {
     expect(markdownProblems(result.summary)).toEqual([]);
   });
 
+  it("fails on a report the artifact reader refused, and lists the other entries it did not read", () => {
+    const result = renderTestCheck({
+      reports: [{ file: "reports/ok.xml", suites: [suite("ok", [passed("a"), passed("b")])] }],
+      parseProblems: [
+        {
+          file: "reports/passwd.xml",
+          line: 1,
+          column: 1,
+          message: "not read: a symbolic link; upload the report as a plain file",
+          severity: "error",
+        },
+      ],
+      notRead: [
+        { name: "logs/latest.log", reason: "a symbolic link" },
+        { name: "coverage/secret.zip", reason: "encrypted" },
+      ],
+      context: CONTEXT,
+    });
+    writeOutput("entries-not-read", result.summary);
+    expect(result.title).toBe("2 passed, 1 report unreadable");
+    expect(result.conclusion).toBe("failure");
+    expect(result.summary).toContain("`reports/passwd.xml:1:1` not read: a symbolic link");
+    expect(result.summary).toContain(
+      "matches the manifest's `junit` glob, so they do not fail the check.\n\n- `logs/latest.log`: a symbolic link\n- `coverage/secret.zip`: encrypted",
+    );
+    expect(markdownProblems(result.summary)).toEqual([]);
+  });
+
   it("ignores a run URL that could break out of the link", () => {
     const result = renderTestCheck({
       reports: realisticReports(),
