@@ -65,6 +65,7 @@ export function onWorkflowRunCompleted(services: Services) {
           reportsFound: results.reportsFound,
           ...(results.totals ? { totals: results.totals } : {}),
           parseErrors: results.parseErrors,
+          ...(results.readError ? { readError: results.readError } : {}),
         },
         images: imagesEvidence(
           manifest,

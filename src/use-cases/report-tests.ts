@@ -18,6 +18,7 @@ import type { CheckRuns, CheckOutput } from "../ports/check-runs.js";
 import type { CiArtifacts } from "../ports/ci-artifacts.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
+import { describeError } from "./classify-failure.js";
 import { readText } from "./read-text.js";
 
 export const MANIFEST_PATH = ".sofie/component.yml";
@@ -51,6 +52,8 @@ export interface RunResults {
   readonly reportsFound: boolean;
   readonly totals?: TestTotals;
   readonly parseErrors: number;
+  /** Why the artifact could not be downloaded, when it could not. */
+  readonly readError?: string;
   /** The artifact's `images.json`, as text (at most MAX_IMAGES_JSON_BYTES + 1 bytes). */
   readonly imagesJson?: string;
 }
@@ -118,7 +121,13 @@ async function report(
       output: { title: "Reading test results", summary: `Reading the JUnit reports of CI run ${run.id}.` },
     }));
 
-  const result = await collect(deps, repo, run, manifest);
+  // Whatever goes wrong from here, the check run is completed: one left "in progress" blocks a required check for ever.
+  let result: Collected;
+  try {
+    result = await collect(deps, repo, run, manifest);
+  } catch (error) {
+    result = unreadable(manifest, downloadFailure(error));
+  }
   const batches = batchAnnotations(result.annotations, 50);
   // Every batch but the last goes while the run is in progress, so that "completed" means complete.
   for (const batch of batches.slice(0, -1)) {
@@ -153,7 +162,9 @@ async function collect(
 ): Promise<Collected> {
   const where = { artifactName: manifest.ci.artifact, junitGlob: manifest.junit };
   const artifact = await deps.artifacts.findRunArtifact(repo, run.id, manifest.ci.artifact);
-  if (!artifact || artifact.expired) {
+  if (artifact?.expired)
+    return unreadable(manifest, "it has expired (GitHub deletes artifacts after their retention period)");
+  if (!artifact) {
     return noReports(
       renderNoReports({ ...where, found: [], reason: "no-artifact", runConclusion: run.conclusion }),
       {},
@@ -246,4 +257,28 @@ function noReports(
     annotations: [],
     results: { reportsFound: false, parseErrors: 0, ...extra },
   };
+}
+
+/** The check run when the artifact exists (or should) but could not be downloaded or read. */
+function unreadable(manifest: ComponentManifest, reason: string): Collected {
+  const rendered = renderNoReports({
+    artifactName: manifest.ci.artifact,
+    junitGlob: manifest.junit,
+    found: [],
+    reason: "unreadable",
+    detail: reason,
+  });
+  return {
+    output: { title: rendered.title, summary: rendered.summary },
+    conclusion: rendered.conclusion,
+    annotations: [],
+    results: { reportsFound: false, parseErrors: 0, readError: reason },
+  };
+}
+
+/** "GitHub answered 410: Artifact has expired", or the network error, in one line. */
+function downloadFailure(error: unknown): string {
+  const message = describeError(error);
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? `GitHub answered ${status}: ${message}` : message;
 }

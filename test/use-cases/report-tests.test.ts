@@ -215,3 +215,47 @@ describe("reportTests with entries of the artifact it does not read", () => {
     expect(summary).toContain("- `logs/latest.log`: a symbolic link");
   });
 });
+
+describe("reportTests when the artifact cannot be downloaded", () => {
+  const failures: Array<[string, unknown]> = [
+    ["410 Gone", Object.assign(new Error("Artifact has expired"), { status: 410 })],
+    ["404 Not Found", Object.assign(new Error("Not Found"), { status: 404 })],
+    ["502 after retries", Object.assign(new Error("Bad Gateway"), { status: 502 })],
+    ["a redirect that fails", new TypeError("fetch failed")],
+  ];
+  it.each(failures)(
+    "completes the check run, failed, with the reason and what to do: %s",
+    async (_name, error) => {
+      const { deps, checks, artifacts } = setup({ "reports/a.xml": passing });
+      artifacts.openArtifact = async () => Promise.reject(error);
+      const outcome = await reportTests(deps, repo, run);
+      expect(checks.runs).toHaveLength(1);
+      expect(checks.runs[0]?.status).toBe("completed");
+      const last = checks.runs[0]!.updates.at(-1)!;
+      expect(last.conclusion).toBe("failure");
+      expect(last.output.title).toBe("No test results: the artifact could not be downloaded");
+      expect(last.output.summary).toContain((error as Error).message);
+      expect(last.output.summary).toContain("Re-run the workflow");
+      expect(outcome).toMatchObject({
+        status: "reported",
+        results: { reportsFound: false, readError: expect.stringContaining((error as Error).message) },
+      });
+    },
+  );
+
+  it("says an expired artifact expired, rather than asking for an upload", async () => {
+    const { deps, checks, artifacts } = setup({ "reports/a.xml": passing });
+    artifacts.findRunArtifact = async () => ({ id: 1, name: "sofie-results", sizeInBytes: 1, expired: true });
+    await reportTests(deps, repo, run);
+    const last = checks.runs[0]!.updates.at(-1)!;
+    expect(last.output.summary).toContain("expired");
+    expect(last.output.summary).not.toContain("actions/upload-artifact` and `name:");
+  });
+
+  it("completes the check run when locating failures fails half-way", async () => {
+    const { deps, checks, source } = setup({ "reports/TEST-BrokerTest.xml": failing });
+    source.listPaths = async () => Promise.reject(Object.assign(new Error("Server Error"), { status: 500 }));
+    await reportTests(deps, repo, run);
+    expect(checks.runs[0]?.status).toBe("completed");
+  });
+});

@@ -100,6 +100,10 @@ export const imagesParametrised: BuiltInCheck = (evidence) => {
 export const junitFound: BuiltInCheck = (evidence) => {
   const ci = evidence.ci;
   if (!ci) return unmet(noRun(evidence));
+  if (ci.readError)
+    return unmet(
+      `the results of CI run ${ci.runId} could not be downloaded (${ci.readError}); re-run the workflow`,
+    );
   if (!ci.reportsFound)
     return unmet(
       `no JUnit reports were found at the manifest's junit path in the results of CI run ${ci.runId}`,

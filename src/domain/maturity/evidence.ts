@@ -42,6 +42,8 @@ export interface CiEvidence {
   readonly totals?: TestTotals;
   /** Report files that matched but could not be parsed or read. */
   readonly parseErrors: number;
+  /** Why the run's results could not be downloaded at all (expired, gone, GitHub failing), if so. */
+  readonly readError?: string;
 }
 
 /** One image listed in the run's `images.json`. */

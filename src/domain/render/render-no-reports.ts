@@ -16,8 +16,8 @@ export interface NoReportsInput {
    * No artifact of that name; no file matched the glob; the matched reports held no test
    * case; or the artifact was refused as unsafe (`detail` says why).
    */
-  readonly reason: "no-artifact" | "no-match" | "empty" | "rejected";
-  /** Why the artifact was refused, when `reason` is "rejected". */
+  readonly reason: "no-artifact" | "no-match" | "empty" | "rejected" | "unreadable";
+  /** Why the artifact was refused ("rejected") or could not be downloaded ("unreadable"). */
   readonly detail?: string;
   /** The workflow run's conclusion, when it did not succeed (a failed build often uploads nothing). */
   readonly runConclusion?: string | null;
@@ -45,7 +45,18 @@ export function renderNoReports(input: NoReportsInput): NoReportsRender {
   const lines: string[] = [];
   let title: string;
   let fix: string[];
-  if (input.reason === "rejected") {
+  if (input.reason === "unreadable") {
+    title = "No test results: the artifact could not be downloaded";
+    lines.push(
+      `## ❌ No test results`,
+      "",
+      `The artifact ${artifact} could not be downloaded: ${escapeMarkdown(cutText(input.detail ?? "unknown error", 500))}.`,
+    );
+    fix = [
+      "Re-run the workflow (**Re-run jobs** on the run's page): the new attempt uploads the artifact again and gets a check run of its own.",
+      "If the artifact expired, raise `retention-days` of `actions/upload-artifact` in the workflow.",
+    ];
+  } else if (input.reason === "rejected") {
     title = "No test results: the artifact was refused";
     lines.push(
       `## ❌ No test results`,
