@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkDockerfile } from "../../../src/domain/dockerfile/check-dockerfile.js";
 import { parseManifest } from "../../../src/domain/manifest/parse-manifest.js";
-import { detectRepository, FILES_TO_READ, renderManifest } from "../../../src/domain/onboarding/index.js";
 import type { Problem } from "../../../src/domain/problem.js";
+import { prefillOnboarding } from "../../../src/use-cases/prefill-onboarding.js";
 import { loadSample, loadSamples, type OnboardingSample } from "../../helpers/onboarding-samples.js";
 
 const MANIFEST = ".sofie/component.yml";
@@ -40,13 +40,13 @@ function botChecks(manifestText: string, contents: Readonly<Record<string, strin
   ];
 }
 
-function prefill(repo: Omit<OnboardingSample, "name" | "dir" | "parametrised">): string {
-  const readText = Object.fromEntries(
-    FILES_TO_READ(repo.files)
-      .filter((path) => path in repo.contents)
-      .map((path) => [path, repo.contents[path] ?? ""]),
+/** The manifest the onboarding pull request (and `sofie-bot init`) writes for `repo`. */
+async function prefill(repo: Omit<OnboardingSample, "name" | "dir" | "parametrised">): Promise<string> {
+  const { files } = await prefillOnboarding(
+    { listPaths: async () => repo.files, readFile: async (path) => repo.contents[path] },
+    { owner: repo.org, repo: repo.repoName, defaultBranch: repo.defaultBranch },
   );
-  return renderManifest(detectRepository({ ...repo, readText }));
+  return files[MANIFEST] ?? "";
 }
 
 const show = (problems: readonly Problem[]) => problems.map((p) => `${p.file}:${p.line} ${p.message}`);
@@ -55,8 +55,8 @@ describe("the prefilled manifest passes the bot's checks exactly when the Docker
   describe.each(loadSamples().map((sample) => [sample.name, sample] as const))(
     "sample %s",
     (_name, sample) => {
-      it(`prefilled: ${sample.parametrised ? "passes" : "fails"}`, () => {
-        const problems = botChecks(prefill(sample), sample.contents);
+      it(`prefilled: ${sample.parametrised ? "passes" : "fails"}`, async () => {
+        const problems = botChecks(await prefill(sample), sample.contents);
         if (sample.parametrised) expect(show(problems)).toEqual([]);
         else expect(problems.length).toBeGreaterThan(0);
       });
@@ -188,8 +188,8 @@ describe.each(SHAPES)("Dockerfile shape: %s", (_shape, dockerfile, parametrised,
 
   it(
     parametrised ? "prefills a manifest that passes the checks" : "prefills a manifest that still fails them",
-    () => {
-      const manifest = prefill(repo);
+    async () => {
+      const manifest = await prefill(repo);
       const problems = botChecks(manifest, repo.contents);
       if (parametrised) {
         expect(show(problems)).toEqual([]);
