@@ -2,6 +2,7 @@ import { EXIT, type CliCommand, type CliIo } from "./cli-io.js";
 import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
 import { runAuditCommand } from "./audit-command.js";
 import { runCheckCommand } from "./check-command.js";
+import { runInitCommand } from "./init-command.js";
 import { runJunitCommand } from "./junit-command.js";
 import { readText } from "../use-cases/read-text.js";
 import { runValidateCommand } from "./validate-command.js";
@@ -17,6 +18,10 @@ const validate: CliCommand = (args, io) =>
 const COMMANDS: Record<string, { readonly summary: string; readonly run: CliCommand }> = {
   junit: { summary: "parse JUnit XML reports and print the totals and failures", run: runJunitCommand },
   validate: { summary: "validate a component manifest or an organisation policy file", run: validate },
+  init: {
+    summary: "write the manifest and CI workflow the onboarding pull request would add",
+    run: runInitCommand,
+  },
   check: {
     summary: "run the level 1-2 checks that need no GitHub on a local checkout",
     run: runCheckCommand,
