@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 const PARTS = [
   "./junit.js",
   "./copy.js",
+  "./cli-startup.js",
   // "./webhooks.js",
 ];
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { join, relative, sep } from "node:path";
 import picomatch from "picomatch";
@@ -17,10 +17,10 @@ import { parseManifest } from "../domain/manifest/parse-manifest.js";
 import { checkImages, MAX_DOCKERFILE_BYTES } from "../use-cases/check-images.js";
 import { MANIFEST_PATH } from "../use-cases/report-tests.js";
 import { EXIT, type CliIo } from "./cli-io.js";
+import { MAX_WALK, readCapped } from "./local-checkout.js";
 
 /** The requirements a local checkout can answer; the others need GitHub. */
 const LOCAL = new Set(["manifest-valid", "images-parametrised", "junit-found"]);
-const MAX_WALK = 20_000;
 const SKIP_DIRS = new Set(["node_modules", ".git", "vendor", "target", "build", "dist", "lib"]);
 
 /**
@@ -45,7 +45,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
   const text = await read(MANIFEST_PATH, MAX_YAML_BYTES + 1);
   if (text === undefined) {
     io.stderr(
-      `sofie-bot: no ${MANIFEST_PATH} in ${dir}; merge the onboarding pull request or run from the repository root\n`,
+      `sofie-bot: no ${MANIFEST_PATH} in ${dir}; run \`sofie-bot init\` to create one (the files the onboarding pull request adds), or run from the repository root\n`,
     );
     return EXIT.input;
   }
@@ -103,17 +103,6 @@ function localOnly(evaluation: MaturityEvaluation): MaturityEvaluation {
       ),
     }));
   return { ...evaluation, levels };
-}
-
-async function readCapped(path: string, max: number): Promise<string | undefined> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return undefined;
-    if (info.size > max) return "x".repeat(max); // over the limit: the parser says so, nothing big is read
-    return await readFile(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /** JUnit reports under the checkout matching the manifest's glob, also under `sofie-results/` (where the CI workflow gathers them). */

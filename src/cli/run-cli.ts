@@ -1,29 +1,33 @@
 import { EXIT, type CliCommand, type CliIo } from "./cli-io.js";
-import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
-import { runAuditCommand } from "./audit-command.js";
-import { runCheckCommand } from "./check-command.js";
-import { runJunitCommand } from "./junit-command.js";
-import { readText } from "../use-cases/read-text.js";
-import { runValidateCommand } from "./validate-command.js";
 
-const validate: CliCommand = (args, io) =>
-  runValidateCommand(args, {
-    stdout: io.stdout,
-    stderr: io.stderr,
-    readFile: (path) => readText(io.readFile(path), MAX_YAML_BYTES + 1),
-  });
-
-/** The subcommands: adding one is one line. */
-const COMMANDS: Record<string, { readonly summary: string; readonly run: CliCommand }> = {
-  junit: { summary: "parse JUnit XML reports and print the totals and failures", run: runJunitCommand },
-  validate: { summary: "validate a component manifest or an organisation policy file", run: validate },
+/**
+ * The subcommands: adding one is one entry. Each is imported only when it is asked for, so
+ * `sofie-bot junit` does not load the Dockerfile parser, the store or the AWS SDK that
+ * other subcommands need (a test walks the static import graph to keep it so).
+ */
+const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<CliCommand> }> = {
+  junit: {
+    summary: "parse JUnit XML reports and print the totals and failures",
+    load: async () => (await import("./junit-command.js")).runJunitCommand,
+  },
+  validate: {
+    summary: "validate a component manifest or an organisation policy file",
+    load: async () => (await import("./validate-cli.js")).validate,
+  },
+  init: {
+    summary: "write the manifest and CI workflow the onboarding pull request would add",
+    load: async () => (await import("./init-command.js")).runInitCommand,
+  },
   check: {
     summary: "run the level 1-2 checks that need no GitHub on a local checkout",
-    run: runCheckCommand,
+    load: async () => (await import("./check-command.js")).runCheckCommand,
   },
   audit: {
     summary: "print the audit log of commands and promotions (from SOFIE_DATABASE)",
-    run: (args, io) => runAuditCommand(args, io),
+    load: async () => {
+      const { runAuditCommand } = await import("./audit-command.js");
+      return (args, io) => runAuditCommand(args, io);
+    },
   },
 };
 
@@ -47,5 +51,5 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     );
     return EXIT.usage;
   }
-  return command.run(args, io);
+  return (await command.load())(args, io);
 }

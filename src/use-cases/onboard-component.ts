@@ -1,19 +1,13 @@
-import {
-  contentHash,
-  detectRepository,
-  FILES_TO_READ,
-  renderCiWorkflow,
-  renderManifest,
-  renderOnboardingBody,
-} from "../domain/onboarding/index.js";
+import { contentHash, renderOnboardingBody } from "../domain/onboarding/index.js";
 import { readMarker } from "../domain/render/marker.js";
 import type { OnboardingHost } from "../ports/onboarding-host.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
+import { prefillOnboarding, WORKFLOW_PATH } from "./prefill-onboarding.js";
 import { MANIFEST_PATH } from "./report-tests.js";
 
+export { WORKFLOW_PATH } from "./prefill-onboarding.js";
 export const ONBOARDING_BRANCH = "sofie/onboarding";
-export const WORKFLOW_PATH = ".github/workflows/sofie-ci.yml";
 const COMMIT_MESSAGE =
   "Add the SOFIE component manifest and CI workflow\n\nOpened by the SOFIE Integration Bot.";
 export const ONBOARDING_TITLE = "Onboard this component to the SOFIE integration platform";
@@ -54,25 +48,22 @@ export async function onboardComponent(
     };
   }
 
-  const paths = await deps.source.listPaths(repo, info.headSha);
-  const readText: Record<string, string> = {};
-  for (const path of FILES_TO_READ(paths)) {
-    const text = await deps.source.readFile(repo, path, info.headSha);
-    if (text !== undefined) readText[path] = text;
-  }
-  const facts = detectRepository({
-    files: paths,
-    readText,
-    defaultBranch: info.defaultBranch,
-    repoName: repo.repo,
-    org: repo.owner,
-  });
-  const files = { [MANIFEST_PATH]: renderManifest(facts), [WORKFLOW_PATH]: renderCiWorkflow(facts) };
-  const hash = contentHash(files[MANIFEST_PATH], files[WORKFLOW_PATH], JSON.stringify(facts));
+  const headSha = info.headSha;
+  const { facts, files } = await prefillOnboarding(
+    {
+      listPaths: () => deps.source.listPaths(repo, headSha),
+      readFile: (path) => deps.source.readFile(repo, path, headSha),
+    },
+    { owner: repo.owner, repo: repo.repo, defaultBranch: info.defaultBranch },
+  );
+  const hash = contentHash(
+    files[MANIFEST_PATH] as string,
+    files[WORKFLOW_PATH] as string,
+    JSON.stringify(facts),
+  );
   const body = (commit: string) =>
     `${renderOnboardingBody(facts, { manifestPath: MANIFEST_PATH, workflowPath: WORKFLOW_PATH, hash })}\n<!-- sofie:commit=${commit} -->\n`;
 
-  const headSha = info.headSha;
   const commitFiles = () => deps.host.commitToBranch(repo, ONBOARDING_BRANCH, headSha, files, COMMIT_MESSAGE);
 
   if (existing && existing.state === "open") {

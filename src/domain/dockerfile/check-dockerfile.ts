@@ -1,7 +1,13 @@
 import type { Problem } from "../problem.js";
 import { findLiterals, type Literal, type LiteralScope } from "./find-literals.js";
-import { MAX_DOCKERFILE_CHARS, readDockerfile, type DockerInstruction } from "./read-dockerfile.js";
-import { maskVariables, tokenizeShell } from "./tokenize-shell.js";
+import { isPortValue, PORT_NAME, portParameters } from "./port-parameters.js";
+import {
+  MAX_DOCKERFILE_CHARS,
+  readDockerfile,
+  type DockerInstruction,
+  type StageVariable,
+} from "./read-dockerfile.js";
+import { tokenizeShell } from "./tokenize-shell.js";
 
 /**
  * The parameters an image declares in `.sofie/component.yml` (`images[].ports` and
@@ -14,7 +20,6 @@ export interface ImageParameters {
 }
 
 const MANIFEST = ".sofie/component.yml";
-const PORT_NAME = /(?:^|_)PORT$/i;
 const HOST_SUFFIX = /_(?:URL|URI|ADDR|ADDRESS|HOST|HOSTNAME|ENDPOINT|SERVER)$/i;
 
 /**
@@ -22,9 +27,10 @@ const HOST_SUFFIX = /_(?:URL|URI|ADDR|ADDRESS|HOST|HOSTNAME|ENDPOINT|SERVER)$/i;
  * each at the line and column of the literal, with a fix in the message.
  *
  * Where it looks: ENV values and ARG defaults, EXPOSE, CMD, ENTRYPOINT, HEALTHCHECK's CMD
- * and RUN. Only the final stage ships, so CMD/ENTRYPOINT/EXPOSE/HEALTHCHECK and ports are
- * checked there only; addresses are checked in every stage's RUN, ENV and ARG too, since
- * a build that reaches a fixed IP is tied to one network. ONBUILD triggers are not checked.
+ * and RUN. Only the final stage ships (with the stages it is built on), so
+ * CMD/ENTRYPOINT/EXPOSE/HEALTHCHECK and ports are checked there only; addresses are checked
+ * in every stage's RUN, ENV and ARG too, since a build that reaches a fixed IP is tied to
+ * one network. ONBUILD triggers are not checked.
  *
  * What counts: the any-address and loopback (`0.0.0.0`, `127.0.0.0/8`, `::`, `::1`) are
  * fine. A dotted quad or IPv6 address is an address only where it stands as a host (in a
@@ -37,7 +43,10 @@ const HOST_SUFFIX = /_(?:URL|URI|ADDR|ADDRESS|HOST|HOSTNAME|ENDPOINT|SERVER)$/i;
  * (so image tags like `redis:7` pass; `docker`/`chown` arguments are skipped). Values
  * from parameters (`$PORT`, `${HTTP_PORT}`, `${HTTP_PORT:-8080}`) are never literals.
  * `EXPOSE 8080` and `ENV HTTP_PORT=8080` are fine when the manifest declares a port with
- * env HTTP_PORT and default 8080 and the Dockerfile sets that variable to it.
+ * env HTTP_PORT and default 8080 and the Dockerfile sets that variable to it. Variables are
+ * expanded as the builder does (ARG defaults, ENV, per stage): each port parameter the
+ * image ends with ({@link portParameters}) must be declared with its value, and is
+ * reported once, where its number is written.
  */
 export function checkDockerfile(text: string, file: string, image: ImageParameters): Problem[] {
   const at = (message: string): Problem => ({ file, line: 1, column: 1, message, severity: "error" });
@@ -52,7 +61,6 @@ export function checkDockerfile(text: string, file: string, image: ImageParamete
     return [at("this is not a text file (it holds NUL bytes); point images[].dockerfile at the Dockerfile")];
   }
   const model = readDockerfile(text);
-  const settings = finalSettings(model.instructions);
   const findings: Array<{ offset: number; message: string }> = [];
   for (const instruction of model.instructions) {
     const final = instruction.stage === "final";
@@ -61,15 +69,16 @@ export function checkDockerfile(text: string, file: string, image: ImageParamete
       case "ARG":
         for (const property of instruction.properties) {
           if (property.value === null) continue;
+          const expanded = property.expanded?.value;
+          // A port number in a port variable is judged once, for the value the image ends with (below).
+          if (PORT_NAME.test(property.name) && expanded !== undefined && isPortValue(expanded)) continue;
           const label = `${instruction.keyword} ${property.name}`;
           const declaredAddress = image.addresses.find((a) => a.env === property.name);
-          if (declaredAddress && declaredAddress.default === property.value) continue;
-          const masked = maskVariables(property.value);
-          if (final && PORT_NAME.test(property.name) && isPortValue(masked)) {
-            const message = portVariableProblem(instruction.keyword, property.name, Number(masked), image);
-            if (message) findings.push({ offset: property.valueFrom, message });
+          if (
+            declaredAddress?.default !== undefined &&
+            [property.value, expanded].includes(declaredAddress.default)
+          )
             continue;
-          }
           const tokens = tokenizeShell(text, property.valueFrom, property.valueTo, model.escapeChar, false);
           const scope: LiteralScope = { ports: final, addresses: true, variable: property.name };
           for (const literal of findLiterals(tokens, scope)) {
@@ -81,7 +90,7 @@ export function checkDockerfile(text: string, file: string, image: ImageParamete
         }
         break;
       case "EXPOSE":
-        if (final) findings.push(...exposeFindings(instruction, image, settings));
+        if (final) findings.push(...exposeFindings(instruction, image, model.variables));
         break;
       case "CMD":
       case "ENTRYPOINT":
@@ -94,6 +103,10 @@ export function checkDockerfile(text: string, file: string, image: ImageParamete
         break;
     }
   }
+  for (const { name, port, variable } of portParameters(model.variables)) {
+    const message = portVariableProblem(variable.origin.keyword, name, port, image);
+    if (message) findings.push({ offset: variable.origin.offset, message });
+  }
   const seen = new Set<string>();
   return findings
     .sort((a, b) => a.offset - b.offset)
@@ -104,25 +117,6 @@ export function checkDockerfile(text: string, file: string, image: ImageParamete
       return true;
     })
     .map((f) => ({ file, ...model.position(f.offset), message: f.message, severity: "error" as const }));
-}
-
-/** Variables the final stage sets (its ENV and ARG, and the global ARG defaults it inherits). */
-function finalSettings(instructions: readonly DockerInstruction[]): Map<string, string> {
-  const settings = new Map<string, string>();
-  for (const instruction of instructions) {
-    if (instruction.stage === "build" || (instruction.keyword !== "ENV" && instruction.keyword !== "ARG"))
-      continue;
-    for (const property of instruction.properties) {
-      if (property.value !== null) settings.set(property.name, property.value);
-    }
-  }
-  return settings;
-}
-
-function isPortValue(text: string): boolean {
-  if (text.length < 1 || text.length > 5 || text[0] === "0") return false;
-  for (const ch of text) if (ch < "0" || ch > "9") return false;
-  return Number(text) <= 65535;
 }
 
 function portVariableProblem(
@@ -168,6 +162,9 @@ function addressMessage(value: string, label: string, variable: string | undefin
 }
 
 function valueMessage(literal: Literal, label: string, variable: string, image: ImageParameters): string {
+  if (literal.kind === "address" && image.addresses.some((a) => a.env === variable)) {
+    return `hard-coded address ${literal.value} in ${label}; ${variable} is declared under images[].addresses in ${MANIFEST}, so the platform sets it: leave the address out of the Dockerfile (or, if every deployment uses it, make it the declared default)`;
+  }
   if (literal.kind === "address") return addressMessage(literal.value, label, variable, image);
   const base = variable.replace(HOST_SUFFIX, "");
   return `hard-coded port ${literal.value} in ${label}; take it from a parameter too (e.g. ${base}_PORT), or declare ${variable} itself under images[].addresses in ${MANIFEST}`;
@@ -176,7 +173,7 @@ function valueMessage(literal: Literal, label: string, variable: string, image: 
 function exposeFindings(
   instruction: DockerInstruction,
   image: ImageParameters,
-  settings: ReadonlyMap<string, string>,
+  variables: ReadonlyMap<string, StageVariable>,
 ): Array<{ offset: number; message: string }> {
   const findings: Array<{ offset: number; message: string }> = [];
   for (const arg of instruction.args) {
@@ -184,7 +181,7 @@ function exposeFindings(
     const number = arg.value.split("/")[0]?.split("-")[0] ?? "";
     if (!isPortValue(number)) continue;
     const declared = image.ports.find((p) => String(p.default) === number);
-    if (declared && settings.get(declared.env) === number) continue;
+    if (declared && variables.get(declared.env)?.value === number) continue;
     const message = declared
       ? `EXPOSE ${number} is the port ${declared.env} declared in ${MANIFEST}, but the Dockerfile does not set it: add ENV ${declared.env}=${number} (or ARG) and write EXPOSE \${${declared.env}}`
       : `hard-coded port ${number} in EXPOSE; declare it in ${MANIFEST} under images[].ports (e.g. { name: http, env: HTTP_PORT, default: ${number} }), set ENV HTTP_PORT=${number} and write EXPOSE \${HTTP_PORT}`;

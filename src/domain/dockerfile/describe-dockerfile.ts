@@ -1,63 +1,86 @@
-import { MAX_DOCKERFILE_CHARS, readDockerfile } from "./read-dockerfile.js";
+import { findLiterals } from "./find-literals.js";
+import { portParameters } from "./port-parameters.js";
+import { MAX_DOCKERFILE_CHARS, readDockerfile, type DockerInstruction } from "./read-dockerfile.js";
+import { tokenizeShell } from "./tokenize-shell.js";
 
-/** What onboarding prefills from a Dockerfile's final stage. */
+/** What onboarding prefills from the image a Dockerfile builds (its final stage). */
 export interface DockerfileDescription {
-  /** Ports of EXPOSE, in order; `env` when the port is written `${NAME}` or set by a variable of that name. */
+  /**
+   * Ports of EXPOSE, in order, as the builder expands them; `env` when the port is written
+   * `$NAME`, `${NAME}` or `${NAME:-8080}`, or when a port variable of that name holds it.
+   */
   readonly exposedPorts: readonly { readonly port: number; readonly env?: string }[];
-  /** ENV and ARG values of the final stage (and the global ARGs), in order, last value wins. */
-  readonly variables: readonly { readonly name: string; readonly value: string }[];
+  /** The port parameters the parametrisation check wants declared ({@link portParameters}). */
+  readonly portVariables: readonly { readonly name: string; readonly port: number }[];
+  /** ENV and ARG values the final stage ends with, expanded, in the order they were last set. */
+  readonly variables: readonly DescribedVariable[];
 }
 
-const EMPTY: DockerfileDescription = { exposedPorts: [], variables: [] };
-const PORT_NAME = /(?:^|_)PORT$/i;
+export interface DescribedVariable {
+  readonly name: string;
+  readonly value: string;
+  /** The value is built from other variables (`http://${BROKER_HOST}:1883`). */
+  readonly fromVariables: boolean;
+  /** The value holds an IP address the parametrisation check calls hard-coded. */
+  readonly hardCodedAddress: boolean;
+}
+
+const EMPTY: DockerfileDescription = { exposedPorts: [], portVariables: [], variables: [] };
+/** `$NAME`, `${NAME}` or `${NAME:-default}` alone: the port comes from that variable. */
+const REFERENCE = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?::?-[^}]*)?\})$/;
 
 /** Reads the exposed ports and variables of a Dockerfile; nothing for binary or oversized text. */
 export function describeDockerfile(text: string): DockerfileDescription {
   if (text.length > MAX_DOCKERFILE_CHARS || text.includes("\u0000")) return EMPTY;
   const model = readDockerfile(text);
-  const values = new Map<string, string>();
+  const portVariables = portParameters(model.variables).map(({ name, port }) => ({ name, port }));
   const exposed: Array<{ port: number; env?: string }> = [];
   for (const instruction of model.instructions) {
-    if (instruction.stage === "build") continue;
-    if (instruction.keyword === "ENV" || instruction.keyword === "ARG") {
-      for (const property of instruction.properties) {
-        if (property.value !== null) {
-          values.delete(property.name); // re-insert so the order is that of the last assignment
-          values.set(property.name, property.value);
-        }
-      }
-    }
     if (instruction.keyword !== "EXPOSE" || instruction.stage !== "final") continue;
     for (const arg of instruction.args) {
-      const port = exposedPort(arg.value, values);
+      const port = exposedPort(arg, portVariables);
       if (port && !exposed.some((e) => e.port === port.port)) exposed.push(port);
     }
   }
-  return {
-    exposedPorts: exposed,
-    variables: [...values].map(([name, value]) => ({ name, value })),
-  };
+  const variables = [...model.variables].flatMap(([name, variable]) =>
+    variable.value === undefined
+      ? []
+      : [
+          {
+            name,
+            value: variable.value,
+            fromVariables: variable.names.length > 0,
+            hardCodedAddress: holdsAddress(name, variable.value),
+          },
+        ],
+  );
+  return { exposedPorts: exposed, portVariables, variables };
 }
 
 function exposedPort(
-  arg: string,
-  values: ReadonlyMap<string, string>,
+  arg: DockerInstruction["args"][number],
+  portVariables: readonly { readonly name: string; readonly port: number }[],
 ): { port: number; env?: string } | undefined {
-  const bare = arg.split("/")[0] ?? "";
-  const reference = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-(\d{1,5}))?\}?$/.exec(bare);
-  if (reference) {
-    const env = reference[1] ?? "";
-    const port = toPort(values.get(env) ?? reference[2] ?? "");
-    return port === undefined ? undefined : { port, env };
-  }
-  const port = toPort(bare.split("-")[0] ?? "");
+  const expanded = arg.expanded?.value.split("/")[0]?.split("-")[0];
+  const port = toPort(expanded ?? "");
   if (port === undefined) return undefined;
-  const named = [...values].find(([name, value]) => PORT_NAME.test(name) && value === String(port));
-  return named ? { port, env: named[0] } : { port };
+  const reference = REFERENCE.exec(arg.value.split("/")[0] ?? "");
+  const env = reference?.[1] ?? reference?.[2];
+  if (env !== undefined) return { port, env };
+  const named = portVariables.find((variable) => variable.port === port);
+  return named ? { port, env: named.name } : { port };
 }
 
 function toPort(text: string): number | undefined {
   if (!/^[1-9]\d{0,4}$/.test(text)) return undefined;
   const port = Number(text);
   return port <= 65535 ? port : undefined;
+}
+
+/** Whether the check would call an IP address in this value hard-coded (loopback and any-address are fine). */
+function holdsAddress(name: string, value: string): boolean {
+  const tokens = tokenizeShell(value, 0, value.length, "\\", false);
+  return findLiterals(tokens, { ports: false, addresses: true, variable: name }).some(
+    (l) => l.kind === "address",
+  );
 }

@@ -1,19 +1,23 @@
-import { DockerfileParser, Healthcheck, JSONInstruction, PropertyInstruction } from "dockerfile-ast";
+import { DockerfileParser, From, Healthcheck, JSONInstruction, PropertyInstruction } from "dockerfile-ast";
+import type { Expansion } from "./expand-word.js";
+import { resolveStages, type StageKind, type StageVariable } from "./resolve-stages.js";
+
+export type { StageKind, StageVariable } from "./resolve-stages.js";
 
 /**
  * A Dockerfile read into the little the checks need, with every position as an offset
  * into the text. `dockerfile-ast` does the parsing (escape directive, continuations,
- * heredocs, quoting); this turns its ranges into offsets and tells stages apart.
+ * heredocs, quoting); this turns its ranges into offsets, tells stages apart and expands
+ * variables as the builder does ({@link resolveStages}).
  */
 export interface DockerfileModel {
   readonly escapeChar: string;
   readonly instructions: readonly DockerInstruction[];
+  /** The ENV and ARG variables the final stage ends with, in the order they were last set. */
+  readonly variables: ReadonlyMap<string, StageVariable>;
   /** Offset → 1-based line and column (UTF-16 columns, as editors and GitHub count). */
   position(offset: number): { line: number; column: number };
 }
-
-/** Which stage an instruction belongs to; only the final stage's run-time instructions ship. */
-export type StageKind = "global" | "build" | "final";
 
 export interface DockerInstruction {
   readonly keyword: string;
@@ -25,8 +29,12 @@ export interface DockerInstruction {
   readonly execForm: boolean;
   /** `NAME=value` pairs of ENV and ARG; `value` is null for `ARG NAME`. */
   readonly properties: readonly DockerProperty[];
-  /** Whitespace-separated arguments (EXPOSE). */
-  readonly args: readonly { readonly value: string; readonly offset: number }[];
+  /** Whitespace-separated arguments (EXPOSE), as written and expanded. */
+  readonly args: readonly {
+    readonly value: string;
+    readonly offset: number;
+    readonly expanded: Expansion | undefined;
+  }[];
 }
 
 export interface DockerProperty {
@@ -35,6 +43,8 @@ export interface DockerProperty {
   readonly nameOffset: number;
   readonly valueFrom: number;
   readonly valueTo: number;
+  /** The value as the builder expands it; for `ARG NAME`, the global default it takes. */
+  readonly expanded: Expansion | undefined;
 }
 
 /**
@@ -50,15 +60,8 @@ export function readDockerfile(text: string): DockerfileModel {
     Math.min(text.length, (lineStarts[p.line] ?? text.length) + p.character);
   const parsed = DockerfileParser.parse(text);
   const all = parsed.getInstructions();
-  const fromIndexes = all.flatMap((instruction, index) =>
-    instruction.getKeyword() === "FROM" ? [index] : [],
-  );
-  const firstFrom = fromIndexes[0] ?? -1;
-  const lastFrom = fromIndexes[fromIndexes.length - 1] ?? -1;
-  const instructions: DockerInstruction[] = all.map((instruction, index) => {
+  const raw = all.map((instruction) => {
     const keyword = instruction.getKeyword();
-    const stage: StageKind =
-      firstFrom !== -1 && index < firstFrom ? "global" : index >= lastFrom ? "final" : "build";
     const range = instruction.getRange();
     let from = offset(instruction.getInstructionRange().end);
     const to = offset(range.end);
@@ -75,26 +78,54 @@ export function readDockerfile(text: string): DockerfileModel {
         ? instruction.getProperties().map((property) => {
             const valueRange = property.getValueRange();
             const nameOffset = offset(property.getNameRange().start);
+            const valueFrom = valueRange ? offset(valueRange.start) : nameOffset;
+            const valueTo = valueRange ? offset(valueRange.end) : nameOffset;
             return {
               name: property.getName(),
               value: property.getValue(),
+              raw: property.getValue() === null ? null : text.slice(valueFrom, valueTo),
               nameOffset,
-              valueFrom: valueRange ? offset(valueRange.start) : nameOffset,
-              valueTo: valueRange ? offset(valueRange.end) : nameOffset,
+              valueFrom,
+              valueTo,
             };
           })
         : [];
     const args =
       keyword === "EXPOSE"
-        ? instruction
-            .getArguments()
-            .map((arg) => ({ value: arg.getValue(), offset: offset(arg.getRange().start) }))
+        ? instruction.getArguments().map((arg) => {
+            const at = offset(arg.getRange().start);
+            return { value: arg.getValue(), offset: at, raw: text.slice(at, offset(arg.getRange().end)) };
+          })
         : [];
-    return { keyword, stage, from, to, execForm, properties, args };
+    const base =
+      instruction instanceof From
+        ? { image: instruction.getImage() ?? undefined, alias: instruction.getBuildStage() ?? undefined }
+        : {};
+    return { keyword, from, to, execForm, properties, args, ...base };
   });
+  const escapeChar = parsed.getEscapeCharacter();
+  const resolved = resolveStages(raw, escapeChar);
+  const instructions = raw.map(
+    ({ keyword, from, to, execForm, properties, args }, index): DockerInstruction => {
+      const done = resolved.instructions[index];
+      return {
+        keyword,
+        stage: done?.stage ?? "build",
+        from,
+        to,
+        execForm,
+        properties: properties.map(({ raw: _raw, ...property }, i) => ({
+          ...property,
+          expanded: done?.properties[i],
+        })),
+        args: args.map(({ raw: _raw, ...arg }, i) => ({ ...arg, expanded: done?.args[i] })),
+      };
+    },
+  );
   return {
-    escapeChar: parsed.getEscapeCharacter(),
+    escapeChar,
     instructions,
+    variables: resolved.variables,
     position: (at) => {
       const line = lineIndex(lineStarts, at);
       return { line: line + 1, column: at - (lineStarts[line] ?? 0) + 1 };

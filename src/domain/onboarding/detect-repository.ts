@@ -89,25 +89,43 @@ function ociName(text: string): string {
     .replace(/-+$/, "");
 }
 
+/**
+ * The ports and addresses an image is prefilled with: its EXPOSEd ports, then the other
+ * port variables the Dockerfile check wants declared, then its host-like variables (with
+ * their value as the default, unless it is built from other variables or is an IP address:
+ * declaring a fixed IP as the default would wave it through the check).
+ */
 function parameters(text: string | undefined): Pick<DetectedImage, "ports" | "addresses"> {
   if (text === undefined) return { ports: [], addresses: [] };
   const description = describeDockerfile(text);
+  const taken = new Set(description.variables.map((v) => v.name));
   const envs = new Set<string>();
   const names = new Set<string>();
-  const ports = description.exposedPorts.map(({ port, env }) => {
-    let chosen = env ?? (envs.has("HTTP_PORT") ? `PORT_${port}` : "HTTP_PORT");
-    if (envs.has(chosen)) chosen = `PORT_${port}`;
-    envs.add(chosen);
-    let name = portName(chosen, port);
+  const ports: Array<DetectedImage["ports"][number]> = [];
+  const add = (env: string, port: number) => {
+    envs.add(env);
+    let name = portName(env, port);
     if (names.has(name)) name = `port-${port}`;
     names.add(name);
-    return { name, env: chosen, default: port };
-  });
+    ports.push({ name, env, default: port });
+  };
+  for (const { port, env } of description.exposedPorts) {
+    const free = (candidate: string) => !envs.has(candidate) && !taken.has(candidate);
+    let chosen =
+      env !== undefined && ENV_NAME.test(env) ? env : free("HTTP_PORT") ? "HTTP_PORT" : `PORT_${port}`;
+    if (envs.has(chosen)) chosen = `PORT_${port}`;
+    if (!envs.has(chosen)) add(chosen, port);
+  }
+  for (const { name, port } of description.portVariables) {
+    if (ENV_NAME.test(name) && !envs.has(name)) add(name, port);
+  }
   const addresses = description.variables
     .filter(({ name }) => ENV_NAME.test(name) && HOST_VARIABLE.test(name) && !envs.has(name))
-    .map(({ name, value }) => {
+    .map(({ name, value, fromVariables, hardCodedAddress }) => {
       envs.add(name);
-      return value !== "" && !value.includes("$") ? { env: name, default: value } : { env: name };
+      return value !== "" && !fromVariables && !hardCodedAddress
+        ? { env: name, default: value }
+        : { env: name };
     });
   return { ports, addresses };
 }

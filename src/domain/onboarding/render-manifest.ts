@@ -51,14 +51,16 @@ function renderImage(image: DetectedImage): string[] {
     `    tags: [${DEFAULT_TAGS.map(q).join(", ")}]`,
   ];
   if (image.ports.length > 0) {
-    lines.push("    # Ports the image listens on, each read from an environment variable (found in EXPOSE).");
+    lines.push(
+      "    # Ports the image uses, each read from an environment variable (found in EXPOSE and the Dockerfile's *_PORT variables).",
+    );
     lines.push("    ports:");
     for (const port of image.ports) {
       lines.push(`      - { name: ${q(port.name)}, env: ${q(port.env)}, default: ${port.default} }`);
     }
   } else {
     lines.push(
-      "    # Ports the image listens on, e.g. { name: http, env: HTTP_PORT, default: 8080 } (no EXPOSE found).",
+      "    # Ports the image listens on, e.g. { name: http, env: HTTP_PORT, default: 8080 } (none found in the Dockerfile).",
     );
     lines.push("    ports: []");
   }

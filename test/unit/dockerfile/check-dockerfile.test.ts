@@ -191,3 +191,50 @@ describe("checkDockerfile: hostile input", () => {
     expect(check("FROM alpine\nRUN " + "curl 10.0.0.1:8080/ ".repeat(10_000))).toHaveLength(20_000);
   });
 });
+
+describe("checkDockerfile: variables as Docker expands them", () => {
+  it("accepts EXPOSE 8080 when ENV sets the declared variable from an ARG", () => {
+    expect(check("FROM alpine\nARG HTTP_PORT=8080\nENV HTTP_PORT=${HTTP_PORT}\nEXPOSE 8080\n", HTTP)).toEqual(
+      [],
+    );
+  });
+
+  it("reports an undeclared port parameter once, where its number is written", () => {
+    const text = "FROM alpine\nARG HTTP_PORT=8080\nENV HTTP_PORT=${HTTP_PORT}\nEXPOSE ${HTTP_PORT}\n";
+    expect(check(text).map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      expect.stringMatching(/^2:15 port parameter HTTP_PORT=8080 in ARG is not declared; /),
+    ]);
+  });
+
+  it("compares a port parameter's expanded value with the manifest", () => {
+    expect(check("FROM alpine\nENV HTTP_PORT=${HTTP_PORT:-9090}\n", HTTP)[0]?.message).toContain(
+      "ENV HTTP_PORT=9090 differs from the default 8080",
+    );
+    const global = "ARG HTTP_PORT=9090\nFROM alpine\nARG HTTP_PORT\nENV HTTP_PORT=$HTTP_PORT\n";
+    expect(where(global, HTTP)).toEqual(["1:15"]);
+  });
+
+  it("does not see a global ARG in a stage that does not re-declare it", () => {
+    expect(where("ARG HTTP_PORT=8080\nFROM alpine\nEXPOSE 8080\n", HTTP)).toEqual(["3:8"]);
+  });
+
+  it("accepts a build ARG that only feeds a declared port variable", () => {
+    const image = { ports: [{ name: "http", env: "PORT", default: 8080 }], addresses: [] };
+    expect(check("FROM alpine\nARG APP_PORT=8080\nENV PORT=${APP_PORT}\nEXPOSE ${PORT}\n", image)).toEqual(
+      [],
+    );
+  });
+
+  it("checks the stages the final stage is built on, and only what reaches the image", () => {
+    expect(where("FROM alpine AS base\nENV HTTP_PORT=9090\nFROM base\nCMD server\n", HTTP)).toEqual(["2:15"]);
+    expect(check("FROM alpine AS base\nENV HTTP_PORT=8080\nFROM base\nEXPOSE 8080\n", HTTP)).toEqual([]);
+    expect(check("FROM alpine\nENV HTTP_PORT=9090\nENV HTTP_PORT=8080\n", HTTP)).toEqual([]);
+  });
+
+  it("says how to fix an address hard-coded in a declared address variable", () => {
+    const image = { ports: [], addresses: [{ env: "BROKER_HOST" }] };
+    expect(check("FROM alpine\nENV BROKER_HOST=192.168.1.20\n", image)[0]?.message).toContain(
+      "BROKER_HOST is declared under images[].addresses in .sofie/component.yml",
+    );
+  });
+});

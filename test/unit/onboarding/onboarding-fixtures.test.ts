@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -9,85 +9,18 @@ import {
   renderCiWorkflow,
   renderManifest,
   renderOnboardingBody,
-  type RepositorySnapshot,
 } from "../../../src/domain/onboarding/index.js";
+import { loadSamples } from "../../helpers/onboarding-samples.js";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "../../__outputs__/onboarding");
 
-/** Four sample repositories: a tree and the contents of the files onboarding reads. */
-const SAMPLES: Record<string, Omit<RepositorySnapshot, "readText"> & { contents: Record<string, string> }> = {
-  "node-jest": {
-    org: "sofie-iot",
-    repoName: "Flexibility_Gateway",
-    defaultBranch: "main",
-    files: [
-      "package.json",
-      "package-lock.json",
-      ".nvmrc",
-      "Dockerfile",
-      "src/index.js",
-      "test/index.test.js",
-    ],
-    contents: {
-      "package.json": JSON.stringify({ scripts: { test: "jest" }, devDependencies: { jest: "^29.7.0" } }),
-      Dockerfile: [
-        "FROM node:20-alpine",
-        "WORKDIR /app",
-        "ENV PORT=3000 BROKER_HOST=broker MQTT_URL=mqtt://broker:1883",
-        "COPY . .",
-        "RUN npm ci --omit=dev",
-        "EXPOSE 3000",
-        'CMD ["node", "src/index.js"]',
-      ].join("\n"),
-    },
-  },
-  "maven-two-images": {
-    org: "Energy-Exchange",
-    repoName: "market-services",
-    defaultBranch: "develop",
-    files: [
-      "pom.xml",
-      "mvnw",
-      "api/Dockerfile",
-      "api/pom.xml",
-      "worker/Dockerfile",
-      "worker/pom.xml",
-      "README.md",
-    ],
-    contents: {
-      "pom.xml":
-        "<project><properties><maven.compiler.release>17</maven.compiler.release></properties></project>",
-      "api/Dockerfile":
-        "FROM eclipse-temurin:17-jre\nARG HTTP_PORT=8080\nEXPOSE ${HTTP_PORT}\nEXPOSE 9090\nCMD java -jar /app.jar\n",
-      "worker/Dockerfile":
-        "FROM eclipse-temurin:17-jre\nENV DB_URL=jdbc:postgresql://db:5432/market\nCMD java -jar /app.jar\n",
-    },
-  },
-  "python-pytest": {
-    org: "sofie-iot",
-    repoName: "forecaster",
-    defaultBranch: "main",
-    files: [
-      "pyproject.toml",
-      "requirements.txt",
-      "Dockerfile.api",
-      "forecaster/__init__.py",
-      "tests/test_x.py",
-    ],
-    contents: {
-      "pyproject.toml": '[project]\nname = "forecaster"\n[tool.pytest.ini_options]\ntestpaths = ["tests"]\n',
-      "Dockerfile.api":
-        "FROM python:3.12-slim\nENV HTTP_PORT=8000\nEXPOSE 8000\nCMD uvicorn app:app --port $HTTP_PORT\n",
-    },
-  },
-  "go-no-dockerfile": {
-    org: "sofie-iot",
-    repoName: "meter-agent",
-    defaultBranch: "trunk",
-    files: ["go.mod", "go.sum", "main.go", "main_test.go"],
-    contents: { "go.mod": "module example.com/meter-agent\n\ngo 1.22\n" },
-  },
-};
+/** Writes `text` only when it differs, so readers of the committed outputs never see a half-written file. */
+function writeIfChanged(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, "utf8") === text) return;
+  writeFileSync(path, text);
+}
+
+const SAMPLES = Object.fromEntries(loadSamples().map((sample) => [sample.name, sample]));
 
 describe("onboarding fixtures", () => {
   for (const [sample, repo] of Object.entries(SAMPLES)) {
@@ -107,10 +40,10 @@ describe("onboarding fixtures", () => {
       });
       const dir = join(OUT, sample);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "component.yml"), manifest);
-      writeFileSync(join(dir, "sofie-ci.yml"), workflow);
-      writeFileSync(join(dir, "pr-body.md"), body);
-      writeFileSync(join(dir, "facts.json"), JSON.stringify(facts, null, 2) + "\n");
+      writeIfChanged(join(dir, "component.yml"), manifest);
+      writeIfChanged(join(dir, "sofie-ci.yml"), workflow);
+      writeIfChanged(join(dir, "pr-body.md"), body);
+      writeIfChanged(join(dir, "facts.json"), JSON.stringify(facts, null, 2) + "\n");
 
       const parsedManifest = parse(manifest) as Record<string, unknown>;
       expect(parsedManifest).toMatchObject({
