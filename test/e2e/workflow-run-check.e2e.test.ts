@@ -152,4 +152,29 @@ describe("workflow_run.completed, end to end", () => {
     expect(gh.requestsTo("POST /repos/{owner}/{repo}/check-runs")).toHaveLength(1);
     expect(gh.problems).toEqual([]);
   });
+
+  it("completes the check run, failed, when the artifact answers 410 Gone", async () => {
+    repo.addArtifact(778, "sofie-results", await makeZip([{ name: "reports/a.xml", data: REPORT }]));
+    gh.route("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", () => ({
+      status: 410,
+      body: { message: "Artifact has expired", documentation_url: "https://docs.github.com/rest" },
+    }));
+    expect(
+      await sendWebhook(app.webhookUrl, {
+        event: "workflow_run",
+        payload: workflowRunPayload(778),
+        secret: WEBHOOK_SECRET,
+      }),
+    ).toBe(200);
+    const done = () => repo.checkRuns.find((r) => r.external_id === "sofie-tests:778:1");
+    await gh.waitFor(
+      (req) => req.method === "PATCH" && /check-runs/.test(req.path) && done()?.status === "completed",
+      20_000,
+    );
+    expect(done()).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(done()!.output.title).toBe("No test results: the artifact could not be downloaded");
+    expect(done()!.output.summary).toContain("410");
+    expect(done()!.output.summary).toContain("Re-run the workflow");
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
 });
