@@ -18,7 +18,7 @@ export async function componentContext(
   context: Context,
   installationId: number,
 ): Promise<ComponentContext> {
-  const adapters = repositoryAdapters(context.octokit, services.pacer);
+  const adapters = repositoryAdapters(context.octokit, services.pacerFor(installationId));
   const policy = await loadPolicy(context);
   return {
     adapters,

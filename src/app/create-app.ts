@@ -4,11 +4,13 @@ import { readEnv, type AppEnv } from "../config/env.js";
 import { systemClock, type Clock } from "../ports/clock.js";
 import type { Store } from "../ports/store.js";
 import { createJobRunner, type JobRunner } from "../use-cases/job-runner.js";
-import { createWritePacer } from "../use-cases/write-pacer.js";
+import { createWritePacer, type WritePacer } from "../use-cases/write-pacer.js";
 import { handledOnce } from "./handled-once.js";
 import { createHealthHandler } from "./health-handler.js";
 import { createMetrics } from "./metrics.js";
-import { onInstallation, ONBOARD_JOB } from "./on-installation.js";
+import { onInstallation } from "./on-installation.js";
+import { ONBOARD_JOB, SYNC_INSTALLATION_JOB } from "../use-cases/sync-installation.js";
+import { SYNC_APP_JOB, syncAppJob, syncInstallationJob } from "./sync-jobs.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onPullRequest } from "./on-pull-request.js";
 import { onPush } from "./on-push.js";
@@ -41,7 +43,7 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
       env,
       store,
       clock,
-      pacer: createWritePacer(store.jobs, clock),
+      pacerFor: installationPacers(store, clock, env),
       metrics,
     };
     const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
@@ -75,11 +77,44 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
 
     const runner = createJobRunner(
       store.jobs,
-      { [ONBOARD_JOB]: onboardJob(services), [PROMOTE_JOB]: promoteJob(services) },
+      {
+        [ONBOARD_JOB]: onboardJob(services),
+        [PROMOTE_JOB]: promoteJob(services),
+        [SYNC_INSTALLATION_JOB]: syncInstallationJob(services),
+        [SYNC_APP_JOB]: syncAppJob(services),
+      },
       clock,
       probot.log,
     );
     overrides.onRunner?.(runner);
-    if (env.runJobs) runner.start();
+    if (env.runJobs) {
+      // Catch up on installations and repositories whose deliveries were missed while the app was down.
+      void store.jobs
+        .enqueue({
+          kind: SYNC_APP_JOB,
+          key: `sync-app:${clock.now().toISOString()}`,
+          payload: {},
+          runAfter: clock.now(),
+        })
+        .catch((error: unknown) => probot.log.warn({ err: String(error) }, "start-up sync not queued"))
+        .finally(() => runner.start());
+    }
+  };
+}
+
+/** One pacer per installation, made on first use; each has its own write log bucket and pause. */
+function installationPacers(store: Store, clock: Clock, env: AppEnv): (installationId: number) => WritePacer {
+  const pacers = new Map<number, WritePacer>();
+  const budgets = [
+    { limit: env.githubWrites.perMinute, windowMs: 60_000 },
+    { limit: env.githubWrites.perHour, windowMs: 3_600_000 },
+  ];
+  return (installationId) => {
+    let pacer = pacers.get(installationId);
+    if (!pacer) {
+      pacer = createWritePacer(store.jobs, clock, { budgets, bucket: `github-content:${installationId}` });
+      pacers.set(installationId, pacer);
+    }
+    return pacer;
   };
 }

@@ -3,7 +3,7 @@ import { PermanentJobError } from "../use-cases/job-runner.js";
 import { onboardComponent } from "../use-cases/onboard-component.js";
 import { DEFAULT_LADDER } from "../domain/maturity/default-ladder.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
-import type { OnboardJobPayload } from "./on-installation.js";
+import type { OnboardJobPayload } from "../use-cases/sync-installation.js";
 import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
 
@@ -12,7 +12,7 @@ export function onboardJob(services: Services) {
   return async (job: Job): Promise<void> => {
     const payload = job.payload as OnboardJobPayload;
     const octokit = await services.probot.auth(payload.installationId);
-    const adapters = repositoryAdapters(octokit, services.pacer);
+    const adapters = repositoryAdapters(octokit, services.pacerFor(payload.installationId));
     const repo = { owner: payload.owner, repo: payload.repo };
     if (payload.contentsAccess === "none")
       throw new PermanentJobError("the installation cannot read contents");

@@ -26,7 +26,7 @@ export function promoteJob(services: Services) {
     const [owner, name] = request.repository.split("/") as [string, string];
     const repo = { owner, repo: name };
     const octokit = await services.probot.auth(request.installationId);
-    const adapters = repositoryAdapters(octokit, services.pacer);
+    const adapters = repositoryAdapters(octokit, services.pacerFor(request.installationId));
     const lines: string[] = [];
     const progress = async (text: string) => {
       lines.push(text);

@@ -12,6 +12,7 @@ export interface Services {
   readonly env: AppEnv;
   readonly store: Store;
   readonly clock: Clock;
-  readonly pacer: WritePacer;
+  /** The write pacer of one installation (GitHub's limits apply per installation). */
+  readonly pacerFor: (installationId: number) => WritePacer;
   readonly metrics: Metrics;
 }

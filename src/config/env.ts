@@ -8,6 +8,17 @@ export interface AppEnv {
   readonly runJobs: boolean;
   /** The CI registries promotions read images from, and their credentials. */
   readonly ciRegistry: CiRegistryConfig;
+  /** Content-creating requests to GitHub allowed per installation (GitHub's secondary limits; GHES may differ). */
+  readonly githubWrites: { readonly perMinute: number; readonly perHour: number };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of at least 1, not "${raw}" (default ${fallback})`);
+  return value;
 }
 
 /**
@@ -24,5 +35,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     database,
     runJobs: runJobs === "true" || runJobs === "1",
     ciRegistry: readCiRegistryConfig(env),
+    githubWrites: {
+      perMinute: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_MINUTE", 80),
+      perHour: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_HOUR", 500),
+    },
   };
 }

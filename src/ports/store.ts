@@ -72,6 +72,10 @@ export interface JobQueueStore {
   countWrites(bucket: string, since: Date): Promise<number>;
   /** The oldest write in the bucket since `since`, if any. */
   oldestWrite(bucket: string, since: Date): Promise<Date | undefined>;
+  /** Pauses the bucket's writes until `until` (a later pause already recorded wins). */
+  pauseWrites(bucket: string, until: Date): Promise<void>;
+  /** Until when the bucket's writes are paused, if they are. */
+  writesPausedUntil(bucket: string): Promise<Date | undefined>;
 }
 
 export interface AuditEntry {

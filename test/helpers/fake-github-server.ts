@@ -15,7 +15,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { readBody, send } from "./fake-http-io.js";
 import type { AddressInfo } from "node:net";
-import { checkRequest, checkResponse, type DescriptionName } from "./openapi.js";
+import { checkRequest, checkResponse, responseExample, type DescriptionName } from "./openapi.js";
 import { defaultDescription, githubError, installationTokenBody } from "./github-defaults.js";
 import { describeRequest, parseBody, type RecordedRequest } from "./recorded-request.js";
 import {
@@ -74,6 +74,17 @@ export interface FakeGitHub {
   readonly requests: RecordedRequest[];
   /** OpenAPI mismatches, unexpected requests, invalid handler responses and handler crashes. */
   readonly problems: string[];
+  /** What `GET /app/installations` lists (none unless a test adds some). */
+  readonly installations: Array<{ id: number; contents: "read" | "write" }>;
+  /** What `GET /installation/repositories` lists: `owner/name` of every installed FakeRepository. */
+  readonly installationRepositories: string[];
+  /**
+   * Sees every API request before its route does (after it is recorded and checked); an
+   * answer it returns is sent instead of the route's (rate limits, outages).
+   */
+  intercept(handler: ((request: RecordedRequest) => FakeResponse | undefined) | undefined): void;
+  /** The handler the route (as written) currently has, if any. */
+  handlerOf(route: string): FakeHandler | undefined;
   /** Adds (or, for the same template, replaces) a route; later routes win ties. */
   route(route: string, handler: FakeHandler, options?: { validateResponse?: boolean }): FakeGitHub;
   /** Serves `bytes` at a fresh non-API path and returns its absolute URL, e.g. for a 302 `location`. */
@@ -104,6 +115,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const blobs = new Map<string, { bytes: Buffer; contentType: string }>();
   const requests: RecordedRequest[] = [];
   const problems: string[] = [];
+  let interceptor: ((request: RecordedRequest) => FakeResponse | undefined) | undefined;
   const description = options.description ?? defaultDescription(`http://127.0.0.1${API_PREFIX}`);
 
   const server = createServer((req, res) => {
@@ -151,6 +163,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       ),
     );
 
+    const intercepted = underApi ? interceptor?.(recorded) : undefined;
+    if (intercepted) return send(res, intercepted);
     const found = underApi ? findRoute(method, path) : undefined;
     if (!found) {
       problems.push(`unexpected request: ${describeRequest(recorded)}`);
@@ -214,6 +228,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     env: { GHE_HOST: host, GHE_PROTOCOL: "http" },
     requests,
     problems,
+    installations: [],
+    installationRepositories: [],
+    intercept(handler) {
+      interceptor = handler;
+    },
+    handlerOf(route) {
+      return routes.filter((entry) => entry.route === route).at(-1)?.handler;
+    },
     route(route, handler, routeOptions = {}) {
       const { method, template } = parseRoute(route);
       const known = checkRequest({ method, path: template }, { description });
@@ -266,5 +288,65 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     status: 201,
     body: installationTokenBody(),
   }));
+  const installationExample = responseExample({
+    method: "GET",
+    path: "/app/installations",
+    status: 200,
+  }) as Array<Record<string, unknown>>;
+  fake.route("GET /app/installations", () => ({
+    status: 200,
+    body: fake.installations.map((i) => ({
+      ...installationExample[0],
+      id: i.id,
+      permissions: { contents: i.contents, metadata: "read" },
+    })),
+  }));
+  const repositoryExample = (
+    responseExample({ method: "GET", path: "/installation/repositories", status: 200 }) as {
+      repositories: Array<Record<string, unknown>>;
+    }
+  ).repositories[0];
+  fake.route("GET /installation/repositories", (req) => {
+    const perPage = Number(req.query.per_page ?? 30);
+    const page = Number(req.query.page ?? 1);
+    const all = fake.installationRepositories;
+    const slice = all.slice((page - 1) * perPage, page * perPage);
+    const last = Math.max(1, Math.ceil(all.length / perPage));
+    return {
+      status: 200,
+      headers:
+        page < last
+          ? {
+              link: `<${fake.apiUrl}/installation/repositories?per_page=${perPage}&page=${page + 1}>; rel="next"`,
+            }
+          : {},
+      body: {
+        total_count: all.length,
+        repositories: slice.map((fullName) => ({
+          ...repositoryExample,
+          name: fullName.split("/")[1],
+          full_name: fullName,
+          owner: { ...(repositoryExample?.owner as object), login: fullName.split("/")[0] },
+        })),
+      },
+    };
+  });
   return fake;
+}
+
+/**
+ * The fake seen by one repository's routes: a route it adds answers the requests `mine`
+ * accepts and hands the others to the handler the route had before, so several fake
+ * repositories can live on one server.
+ */
+export function scopeRoutes(gh: FakeGitHub, mine: (request: FakeRequest) => boolean): FakeGitHub {
+  const scoped: FakeGitHub = {
+    ...gh,
+    route(route, handler, options) {
+      const previous = gh.handlerOf(route);
+      gh.route(route, (req) => (mine(req) || !previous ? handler(req) : previous(req)), options);
+      return scoped;
+    },
+  };
+  return scoped;
 }

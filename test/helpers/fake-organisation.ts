@@ -36,8 +36,19 @@ export class FakeOrganisation {
   readonly repositories = new Map<string, FakeOrgRepository>();
   /** The fake clock's time at each write (any method but GET), token exchanges excepted. */
   readonly writeTimes: number[] = [];
-  /** Answers the next `POST …/pulls` of these repositories with a secondary-rate-limit 403 (once each). */
+  /** Answers the next `POST …/pulls` of these repositories with a 502 (once each): the job fails after its branch. */
   readonly failPullCreation = new Set<string>();
+  /**
+   * GitHub's secondary limit, enforced: after `every` content-creating requests, the next one
+   * is answered 403 "secondary rate limit" with `retry-after` (seconds, or none); any write that
+   * arrives before the window ends is recorded in `writesInsidePause`.
+   */
+  secondaryLimit: { every: number; retryAfter?: number } | undefined;
+  readonly writesInsidePause: number[] = [];
+  /** `METHOD path` of each write answered with the secondary limit. */
+  readonly limited: string[] = [];
+  private pauseEnds = 0;
+  private writesSinceLimit = 0;
   private nextPull = 1;
 
   constructor(
@@ -61,7 +72,25 @@ export class FakeOrganisation {
         times: Infinity,
         optional: name.startsWith("PATCH"), // only a crash before the pull request moves a branch
         reply: (req) => {
-          if (req.method !== "GET") this.writeTimes.push(this.clock.now().getTime());
+          if (req.method !== "GET") {
+            const now = this.clock.now().getTime();
+            if (now < this.pauseEnds) this.writesInsidePause.push(now);
+            if (this.secondaryLimit && ++this.writesSinceLimit > this.secondaryLimit.every) {
+              this.writesSinceLimit = 0;
+              this.limited.push(`${req.method} ${req.path}`);
+              const seconds = this.secondaryLimit.retryAfter;
+              this.pauseEnds = now + (seconds ?? 60) * 1000;
+              return [
+                403,
+                githubError(
+                  403,
+                  "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+                ),
+                seconds === undefined ? {} : { "retry-after": String(seconds) },
+              ];
+            }
+            this.writeTimes.push(now);
+          }
           const repo =
             req.params.owner === this.owner ? this.repositories.get(req.params.repo ?? "") : undefined;
           return repo ? reply(repo, req) : [404, githubError(404, "Not Found")];
@@ -86,6 +115,36 @@ export class FakeOrganisation {
       base: { ...(pull.base as object), ref: pr.base },
     });
 
+    // The installation's repositories, as the API lists them (100 a page, a Link to the next).
+    const listed = example("GET", "/installation/repositories", 200) as {
+      repositories: Record<string, unknown>[];
+    };
+    gh.expect("GET /installation/repositories", {
+      times: Infinity,
+      reply: (req) => {
+        const perPage = Number(req.query.per_page ?? 30);
+        const page = Number(req.query.page ?? 1);
+        const names = [...this.repositories.keys()];
+        const slice = names.slice((page - 1) * perPage, page * perPage);
+        const more = page * perPage < names.length;
+        return [
+          200,
+          {
+            total_count: names.length,
+            repositories: slice.map((name) => ({
+              ...listed.repositories[0],
+              name,
+              full_name: `${this.owner}/${name}`,
+            })),
+          },
+          more
+            ? {
+                link: `<https://api.github.com/installation/repositories?per_page=${perPage}&page=${page + 1}>; rel="next"`,
+              }
+            : {},
+        ];
+      },
+    });
     route("GET /repos/{owner}/{repo}", (repo) => [
       200,
       {
@@ -156,14 +215,7 @@ export class FakeOrganisation {
     });
     route("POST /repos/{owner}/{repo}/pulls", (repo, req) => {
       const body = req.body as { head: string; base: string; title: string; body: string };
-      if (this.failPullCreation.delete(repo.name))
-        return [
-          403,
-          githubError(
-            403,
-            "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-          ),
-        ];
+      if (this.failPullCreation.delete(repo.name)) return [502, githubError(502, "Server Error")];
       if (!repo.branches.has(body.head)) return [422, githubError(422, "Validation Failed")];
       if (repo.pulls.some((p) => p.head === body.head && p.state === "open"))
         return [422, githubError(422, `A pull request already exists for ${this.owner}:${body.head}.`)];

@@ -4,7 +4,7 @@
  * from GitHub's own example in the OpenAPI description, with the fields we need set, so the
  * fake server's response validation keeps the shapes honest.
  */
-import type { FakeGitHub, FakeRequest, FakeResponse } from "./fake-github-server.js";
+import { scopeRoutes, type FakeGitHub, type FakeRequest, type FakeResponse } from "./fake-github-server.js";
 import { responseExample } from "./openapi.js";
 import { installGitRoutes } from "./fake-repository-git.js";
 import { installIssueRoutes } from "./fake-repository-issues.js";
@@ -86,8 +86,11 @@ export class FakeRepository {
     readonly repo: string,
   ) {}
 
-  install(gh: FakeGitHub): this {
+  install(server: FakeGitHub): this {
+    server.installationRepositories.push(`${this.owner}/${this.repo}`);
     const mine = (req: FakeRequest) => req.params.owner === this.owner && req.params.repo === this.repo;
+    // Requests for other repositories go to the repository installed before this one, if any.
+    const gh = scopeRoutes(server, mine);
     const notFound: FakeResponse = {
       status: 404,
       body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" },

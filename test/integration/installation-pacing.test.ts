@@ -14,7 +14,7 @@ import { openSqliteStore } from "../../src/adapters/storage/open-sqlite-store.js
 import { createApp } from "../../src/app/create-app.js";
 import type { Store } from "../../src/ports/store.js";
 import type { JobRunner } from "../../src/use-cases/job-runner.js";
-import { GITHUB_CONTENT_LIMIT } from "../../src/use-cases/write-pacer.js";
+import { GITHUB_CONTENT_BUDGETS } from "../../src/use-cases/write-pacer.js";
 import { testPrivateKey } from "../helpers/app-keys.js";
 import { FakeClock, maxInWindow } from "../helpers/fake-clock.js";
 import { FakeOrganisation } from "../helpers/fake-organisation.js";
@@ -27,10 +27,11 @@ const INSTALLATION_ID = 4242;
 const NAMES = Array.from({ length: 200 }, (_, i) => `component-${String(i + 1).padStart(3, "0")}`);
 const START = Date.parse("2026-11-25T12:00:00Z");
 
-const installationCreated = () =>
+/** The event as GitHub sends it; `listed` repositories in its payload (the API lists all 200). */
+const installationCreated = (listed = NAMES.length) =>
   deriveWebhook(exampleWebhook("installation", "created"), {
     installation: { id: INSTALLATION_ID, account: { login: OWNER }, permissions: { contents: "read" } },
-    repositories: NAMES.map((name, i) => ({
+    repositories: NAMES.slice(0, listed).map((name, i) => ({
       id: 1000 + i,
       node_id: `R_${1000 + i}`,
       name,
@@ -90,27 +91,31 @@ describe("installing on 200 repositories", () => {
     dir = undefined;
   });
 
-  it("opens 200 onboarding pull requests, never more than 80 writes in any minute", async () => {
+  it("opens 200 onboarding pull requests, never more than 80 writes a minute nor 500 an hour", async () => {
     const clock = new FakeClock();
     const org = new FakeOrganisation(OWNER, NAMES, clock);
     gh = org.install(githubMock().installationToken({ installationId: INSTALLATION_ID }));
     const store = openSqliteStore(":memory:");
     const { probot, runner } = await startApp(store, clock);
 
-    await probot.receive(probotEvent("installation", installationCreated(), "delivery-1"));
-    expect(await store.jobs.pending()).toHaveLength(200);
+    // The payload names 10 repositories; the API lists all 200, and all 200 are onboarded.
+    await probot.receive(probotEvent("installation", installationCreated(10), "delivery-1"));
+    expect(await store.jobs.pending()).toHaveLength(1);
     expect(gh.requests).toHaveLength(0); // the webhook only enqueues
 
-    expect(await runner.drain()).toBe(200);
+    expect(await runner.drain()).toBe(201);
+    expect(gh.requestsTo("GET /installation/repositories")).toHaveLength(2);
     expect(gh.requestsTo("POST /repos/{owner}/{repo}/pulls")).toHaveLength(200);
     expect(org.pulls()).toHaveLength(200);
     expectOnePullPerRepository(org);
 
     // four content-creating requests a repository: tree, commit, branch, pull request
     expect(org.writeTimes).toHaveLength(800);
-    expect(maxInWindow(org.writeTimes, 60_000)).toBeLessThanOrEqual(GITHUB_CONTENT_LIMIT.limit);
-    // pacing really happened: 800 writes at 80 a minute need ten windows
-    expect(clock.now().getTime() - START).toBeGreaterThanOrEqual(9 * 60_000);
+    expect(maxInWindow(org.writeTimes, 60_000)).toBeLessThanOrEqual(GITHUB_CONTENT_BUDGETS[0]!.limit);
+    expect(maxInWindow(org.writeTimes, 3_600_000)).toBeLessThanOrEqual(GITHUB_CONTENT_BUDGETS[1]!.limit);
+    // pacing really happened: 500 writes in the first hour, the other 300 after it
+    expect(clock.now().getTime() - START).toBeGreaterThanOrEqual(60 * 60_000);
+    expect(clock.now().getTime() - START).toBeLessThan(70 * 60_000);
     expect(await store.jobs.pending()).toHaveLength(0);
     await store.close();
   }, 120_000);
@@ -150,7 +155,44 @@ describe("installing on 200 repositories", () => {
     expect(gh.requestsTo("PATCH /repos/{owner}/{repo}/git/refs/{ref}").map((r) => r.params.repo)).toEqual([
       "component-050",
     ]);
-    expect(maxInWindow(org.writeTimes, 60_000)).toBeLessThanOrEqual(GITHUB_CONTENT_LIMIT.limit);
+    expect(maxInWindow(org.writeTimes, 60_000)).toBeLessThanOrEqual(GITHUB_CONTENT_BUDGETS[0]!.limit);
     await second.close();
   }, 120_000);
+
+  it("waits out secondary limits: no write inside the window, the same request again, no extra tree", async () => {
+    const clock = new FakeClock();
+    const org = new FakeOrganisation(OWNER, NAMES.slice(0, 25), clock);
+    org.secondaryLimit = { every: 13, retryAfter: 30 };
+    gh = org.install(githubMock().installationToken({ installationId: INSTALLATION_ID }));
+    const store = openSqliteStore(":memory:");
+    const { probot, runner } = await startApp(store, clock);
+    await probot.receive(probotEvent("installation", installationCreated(25), "delivery-1"));
+    await runner.drain();
+
+    expect(org.pulls()).toHaveLength(25);
+    expectOnePullPerRepository(org);
+    expect(org.limited.length).toBeGreaterThanOrEqual(7);
+    expect(org.writesInsidePause).toEqual([]);
+    // each limited request was sent again by itself: one tree a repository, plus the limited tree requests
+    const limitedTrees = org.limited.filter((w) => w.endsWith("/git/trees")).length;
+    expect(gh.requestsTo("POST /repos/{owner}/{repo}/git/trees")).toHaveLength(25 + limitedTrees);
+    expect(await store.jobs.pending()).toHaveLength(0);
+    await store.close();
+  }, 120_000);
+
+  it("waits 60 s when a secondary limit comes without retry-after", async () => {
+    const clock = new FakeClock();
+    const org = new FakeOrganisation(OWNER, NAMES.slice(0, 2), clock);
+    org.secondaryLimit = { every: 3 };
+    gh = org.install(githubMock().installationToken({ installationId: INSTALLATION_ID }));
+    const store = openSqliteStore(":memory:");
+    const { probot, runner } = await startApp(store, clock);
+    await probot.receive(probotEvent("installation", installationCreated(2), "delivery-1"));
+    await runner.drain();
+    expect(org.pulls()).toHaveLength(2);
+    expect(org.limited).toHaveLength(2);
+    expect(org.writesInsidePause).toEqual([]);
+    expect(clock.now().getTime() - START).toBeGreaterThanOrEqual(120_000);
+    await store.close();
+  }, 60_000);
 });

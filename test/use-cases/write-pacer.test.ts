@@ -1,5 +1,5 @@
 import { openSqliteStore } from "../../src/adapters/storage/open-sqlite-store.js";
-import { createWritePacer, GITHUB_CONTENT_LIMIT } from "../../src/use-cases/write-pacer.js";
+import { createWritePacer, GITHUB_CONTENT_BUDGETS } from "../../src/use-cases/write-pacer.js";
 import { FakeClock, maxInWindow } from "../helpers/fake-clock.js";
 
 describe("createWritePacer", () => {
@@ -15,7 +15,7 @@ describe("createWritePacer", () => {
       }),
     );
     expect(times).toHaveLength(400);
-    expect(maxInWindow(times, 60_000)).toBe(GITHUB_CONTENT_LIMIT.limit);
+    expect(maxInWindow(times, 60_000)).toBe(GITHUB_CONTENT_BUDGETS[0]!.limit);
     // and it does not wait longer than it must: 400 writes fit in 5 windows
     expect(clock.now().getTime() - Date.parse("2026-11-25T12:00:00Z")).toBeLessThanOrEqual(4 * 60_000 + 100);
     await store.close();
@@ -29,6 +29,24 @@ describe("createWritePacer", () => {
     const restarted = createWritePacer(store.jobs, clock);
     await restarted.acquire();
     expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(60_000);
+    await store.close();
+  });
+
+  it("keeps GitHub's hourly budget too: never more than 500 writes in any hour", async () => {
+    const store = openSqliteStore(":memory:");
+    const clock = new FakeClock();
+    const pacer = createWritePacer(store.jobs, clock);
+    const times: number[] = [];
+    for (let i = 0; i < 1_100; i++) {
+      await pacer.acquire();
+      times.push(clock.now().getTime());
+    }
+    expect(maxInWindow(times, 3_600_000)).toBe(500);
+    expect(maxInWindow(times, 60_000)).toBe(80);
+    // 1,100 writes: 500 in the first hour, 500 in the second, the rest in the third
+    const elapsed = clock.now().getTime() - Date.parse("2026-11-25T12:00:00Z");
+    expect(elapsed).toBeGreaterThanOrEqual(2 * 3_600_000);
+    expect(elapsed).toBeLessThan(2 * 3_600_000 + 10 * 60_000);
     await store.close();
   });
 });

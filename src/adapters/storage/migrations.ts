@@ -46,4 +46,9 @@ export const MIGRATIONS: readonly string[] = [
      details TEXT
    );
    CREATE INDEX audit_repository ON audit (repository, id);`,
+  // 2: a pause of a write bucket (GitHub answered a secondary rate limit), kept across restarts.
+  `CREATE TABLE pauses (
+     bucket TEXT PRIMARY KEY,
+     until TEXT NOT NULL
+   );`,
 ];

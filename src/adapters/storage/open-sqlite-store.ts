@@ -59,6 +59,11 @@ export function openSqliteStore(path: string): Store {
     countWrites: db.prepare("SELECT COUNT(*) AS n FROM write_log WHERE bucket = ? AND at > ?"),
     oldestWrite: db.prepare("SELECT MIN(at) AS at FROM write_log WHERE bucket = ? AND at > ?"),
     pruneWrites: db.prepare("DELETE FROM write_log WHERE at < ?"),
+    pauseWrites: db.prepare(
+      `INSERT INTO pauses (bucket, until) VALUES (?, ?)
+       ON CONFLICT (bucket) DO UPDATE SET until = excluded.until WHERE excluded.until > pauses.until`,
+    ),
+    pausedUntil: db.prepare("SELECT until FROM pauses WHERE bucket = ?"),
     appendAudit: db.prepare(
       "INSERT INTO audit (at, repository, actor, command, outcome, message, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
@@ -141,6 +146,13 @@ export function openSqliteStore(path: string): Store {
       async oldestWrite(bucket, since) {
         const row = q.oldestWrite.get(bucket, since.toISOString()) as { at: string | null };
         return row.at ? new Date(row.at) : undefined;
+      },
+      async pauseWrites(bucket, until) {
+        q.pauseWrites.run(bucket, until.toISOString());
+      },
+      async writesPausedUntil(bucket) {
+        const row = q.pausedUntil.get(bucket) as { until: string } | undefined;
+        return row ? new Date(row.until) : undefined;
       },
     },
     audit: {

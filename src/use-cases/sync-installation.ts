@@ -1,0 +1,71 @@
+import type { Clock } from "../ports/clock.js";
+import type { InstallationRepositories } from "../ports/installations.js";
+import type { ComponentStore, JobQueueStore } from "../ports/store.js";
+
+export const ONBOARD_JOB = "onboard";
+export const SYNC_INSTALLATION_JOB = "sync-installation";
+
+export interface OnboardJobPayload {
+  readonly installationId: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly contentsAccess: "read" | "write" | "none";
+  readonly reopen?: boolean;
+}
+
+/** A sync of one installation: which repositories must be onboarded whatever the store knows. */
+export interface SyncInstallationPayload {
+  readonly installationId: number;
+  readonly contentsAccess: "read" | "write" | "none";
+  /** `owner/name` the event named (added to the installation): onboarded even if known. */
+  readonly onboard: readonly string[];
+  /** `owner/name` whose closed onboarding pull request may be opened again (`/onboard`). */
+  readonly reopen?: readonly string[];
+}
+
+export interface SyncInstallationDeps {
+  readonly repositories: InstallationRepositories;
+  readonly components: ComponentStore;
+  readonly jobs: JobQueueStore;
+  readonly clock: Clock;
+}
+
+/**
+ * Lists the installation's repositories through the API (a webhook payload may be cut
+ * short, and deliveries can be missed) and queues one onboarding job for each repository
+ * the event named and each one the bot has never seen, unless one is already queued.
+ * `key` makes the jobs of one sync unique, so a redelivered sync queues nothing new.
+ * Resolves with how many onboarding jobs were queued.
+ */
+export async function syncInstallation(
+  deps: SyncInstallationDeps,
+  payload: SyncInstallationPayload,
+  key: string,
+): Promise<number> {
+  const reachable = await deps.repositories.listRepositories();
+  const named = new Set(payload.onboard);
+  const reopen = new Set(payload.reopen ?? []);
+  const pending = new Set(
+    (await deps.jobs.pending()).filter((job) => job.kind === ONBOARD_JOB).map((job) => job.key.split(":")[1]),
+  );
+  let queued = 0;
+  for (const fullName of reachable) {
+    if (!named.has(fullName) && (pending.has(fullName) || (await deps.components.get(fullName)))) continue;
+    const [owner, repo] = fullName.split("/") as [string, string];
+    const job: OnboardJobPayload = {
+      installationId: payload.installationId,
+      owner,
+      repo,
+      contentsAccess: payload.contentsAccess,
+      ...(reopen.has(fullName) ? { reopen: true } : {}),
+    };
+    const added = await deps.jobs.enqueue({
+      kind: ONBOARD_JOB,
+      key: `onboard:${fullName}:${key}`,
+      payload: job,
+      runAfter: deps.clock.now(),
+    });
+    if (added) queued++;
+  }
+  return queued;
+}
