@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github-server.js";
 import { FakeRepository } from "../helpers/fake-repository.js";
+import { liveMentions } from "../helpers/live-mentions.js";
 import { makeZip } from "../helpers/make-zip.js";
 import { runApp, WEBHOOK_SECRET, type RunningApp } from "../helpers/run-app.js";
 import { deriveWebhook, exampleWebhook, sendWebhook } from "../helpers/webhook-fixtures.js";
@@ -176,5 +177,39 @@ describe("workflow_run.completed, end to end", () => {
     expect(done()!.output.summary).toContain("410");
     expect(done()!.output.summary).toContain("Re-run the workflow");
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+
+  it("is not green when a matching report is a symbolic link, and names it; no mention goes live", async () => {
+    const ok = `<testsuite name="@octocat suite"><testcase classname="x" name="pings @sofie-iot/lmf-maintainers"/></testsuite>`;
+    repo.addArtifact(
+      779,
+      "sofie-results",
+      await makeZip([
+        { name: "reports/ok.xml", data: ok },
+        { name: "reports/passwd.xml", data: "/etc/passwd", mode: 0o120777 },
+      ]),
+    );
+    gh.route("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", (req) => ({
+      status: 302,
+      headers: {
+        location: gh.blob(repo.artifacts.get(779)!.find((a) => a.id === Number(req.params.artifact_id))!.zip),
+      },
+    }));
+    expect(
+      await sendWebhook(app.webhookUrl, {
+        event: "workflow_run",
+        payload: workflowRunPayload(779),
+        secret: WEBHOOK_SECRET,
+      }),
+    ).toBe(200);
+    const done = () => repo.checkRuns.find((r) => r.external_id === "sofie-tests:779:1");
+    await gh.waitFor(
+      (req) => req.method === "PATCH" && /check-runs/.test(req.path) && done()?.status === "completed",
+      20_000,
+    );
+    expect(done()!.conclusion).toBe("failure");
+    expect(done()!.output.summary).toContain("reports/passwd.xml");
+    expect(done()!.output.summary).toContain("symbolic link");
+    expect(liveMentions(`${done()!.output.title}\n${done()!.output.summary}`)).toEqual([]);
   });
 });
