@@ -2,16 +2,7 @@ import { CDATA_END_AT, COMMENT_END_AT, CR_AT, PI_END_AT } from "./byte-cursors.j
 import { checkXmlDeclaration } from "./check-xml-declaration.js";
 import * as C from "./xml-chars.js";
 import * as M from "./xml-messages.js";
-import {
-  CDATA,
-  COMMENT,
-  LENIENT_TEXT,
-  PI_BODY,
-  SHORT_RUN,
-  TEXT,
-  XML_DECL,
-  XmlScannerBase,
-} from "./xml-scanner-base.js";
+import { CDATA, COMMENT, LENIENT_TEXT, PI_BODY, TEXT, XML_DECL, XmlScannerBase } from "./xml-scanner-base.js";
 
 const COMMENT_OPEN = Buffer.from("<!--");
 const CDATA_OPEN = Buffer.from("<![CDATA[");
@@ -49,17 +40,7 @@ export abstract class MarkupScanner extends XmlScannerBase {
 
   protected comment(buf: Buffer, i: number, n: number, final: boolean): number {
     for (;;) {
-      const stop = i + SHORT_RUN < n ? i + SHORT_RUN : n;
-      for (; i < stop; i++) {
-        const k = C.COMMENT[buf[i]!];
-        if (k === 0) continue;
-        if (k !== 1) break;
-        this.newLine(i + 1);
-      }
-      if (i === stop && stop < n) {
-        i = this.skipRun(i, n, COMMENT_END_AT | CR_AT, true, 2);
-        continue;
-      }
+      i = this.toStop(buf, i, n, C.COMMENT, COMMENT_END_AT | CR_AT, true);
       if (i >= n) return n;
       if (buf[i] === 0x2d) {
         if (i + 2 >= n && !final) return this.hold(i);
@@ -82,17 +63,7 @@ export abstract class MarkupScanner extends XmlScannerBase {
     const capture = this.capture;
     let from = i;
     for (;;) {
-      const stop = i + SHORT_RUN < n ? i + SHORT_RUN : n;
-      for (; i < stop; i++) {
-        const k = classes[buf[i]!];
-        if (k === 0) continue;
-        if (k !== 1) break;
-        this.newLine(i + 1);
-      }
-      if (i === stop && stop < n) {
-        i = this.skipRun(i, n, CDATA_END_AT | CR_AT, !lenient, 2);
-        continue;
-      }
+      i = this.toStop(buf, i, n, classes, CDATA_END_AT | CR_AT, !lenient);
       capture?.append(buf, from, i);
       from = i;
       if (i >= n) return n;
@@ -135,17 +106,7 @@ export abstract class MarkupScanner extends XmlScannerBase {
 
   protected piBody(buf: Buffer, i: number, n: number, final: boolean): number {
     for (;;) {
-      const stop = i + SHORT_RUN < n ? i + SHORT_RUN : n;
-      for (; i < stop; i++) {
-        const k = C.PI[buf[i]!];
-        if (k === 0) continue;
-        if (k !== 1) break;
-        this.newLine(i + 1);
-      }
-      if (i === stop && stop < n) {
-        i = this.skipRun(i, n, PI_END_AT | CR_AT, true, 1);
-        continue;
-      }
+      i = this.toStop(buf, i, n, C.PI, PI_END_AT | CR_AT, true);
       if (i >= n) return n;
       if (buf[i] === 0x3f) {
         if (i + 1 >= n && !final) return this.hold(i);

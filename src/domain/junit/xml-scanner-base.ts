@@ -138,11 +138,38 @@ export abstract class XmlScannerBase {
    * `rare`), counting lines; stops `keep` bytes short of the chunk's end, for sequences
    * that may straddle it. Returns where the byte loop takes over.
    */
-  protected skipRun(i: number, n: number, mask: number, rare: boolean, keep: number): number {
+  private skipRun(i: number, n: number, mask: number, rare: boolean, keep: number): number {
     const end = this.cursors.first(mask, i, rare);
     const to = end > n - keep ? Math.max(i, n - keep) : end;
     this.countLines(i, to);
     return to;
+  }
+
+  /**
+   * Runs from `i` over plain bytes and line feeds (class 0 and 1 of `classes`) to the first
+   * other byte, and returns its index (or `n`): byte by byte, then past a short run with
+   * native searches for the bytes in `mask` (none when 0) and rare bytes when `rare`.
+   */
+  protected toStop(
+    buf: Buffer,
+    i: number,
+    n: number,
+    classes: Uint8Array,
+    mask: number,
+    rare: boolean,
+  ): number {
+    for (;;) {
+      const stop = i + SHORT_RUN < n && mask !== 0 ? i + SHORT_RUN : n;
+      for (; i < stop; i++) {
+        const k = classes[buf[i]!];
+        if (k === 0) continue;
+        if (k !== 1) return i;
+        this.newLine(i + 1);
+      }
+      if (stop >= n) return n;
+      // Short of the end: a closing sequence (`]]>`, `--`, `?>`) may straddle it.
+      i = this.skipRun(i, n, mask, rare, 2);
+    }
   }
 
   /** The 1-based column of `buf[i]`, counted on from the last one asked for on the line (one count per line). */

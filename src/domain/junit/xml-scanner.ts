@@ -17,7 +17,6 @@ import {
   OPEN_NAME,
   PI_BODY,
   PI_TARGET,
-  SHORT_RUN,
   TAG,
   TEXT,
 } from "./xml-scanner-base.js";
@@ -142,17 +141,7 @@ export class XmlScanner extends TagScanner {
     const capture = this.capture;
     let from = i;
     for (;;) {
-      const stop = i + SHORT_RUN < n && !prolog ? i + SHORT_RUN : n;
-      for (; i < stop; i++) {
-        const k = classes[buf[i]!];
-        if (k === 0) continue;
-        if (k !== 1) break;
-        this.newLine(i + 1);
-      }
-      if (i === stop && stop < n) {
-        i = this.skipRun(i, n, TEXT_STOPS, !lenient, 2);
-        continue;
-      }
+      i = this.toStop(buf, i, n, classes, prolog ? 0 : TEXT_STOPS, !lenient);
       if (i >= n) {
         capture?.append(buf, from, n);
         return n;
