@@ -41,13 +41,17 @@ export class TextCapture {
   /** Appends a code point (from a character reference) as UTF-8. */
   appendCodePoint(c: number): void {
     if (c < 0x80) return this.appendByte(c);
-    const out: number[] =
-      c < 0x800
-        ? [0xc0 | (c >> 6), 0x80 | (c & 0x3f)]
-        : c < 0x10000
-          ? [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]
-          : [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)];
-    this.append(Buffer.from(out), 0, out.length);
+    if (c < 0x800) {
+      this.appendByte(0xc0 | (c >> 6));
+    } else {
+      if (c < 0x10000) this.appendByte(0xe0 | (c >> 12));
+      else {
+        this.appendByte(0xf0 | (c >> 18));
+        this.appendByte(0x80 | ((c >> 12) & 0x3f));
+      }
+      this.appendByte(0x80 | ((c >> 6) & 0x3f));
+    }
+    this.appendByte(0x80 | (c & 0x3f));
   }
 
   /** Empties it for the next text. */
