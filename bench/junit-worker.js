@@ -56,10 +56,17 @@ try {
 const before = residentSet();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const cases = await parse(file);
+let cases;
+let error;
+try {
+  cases = await parse(file);
+} catch (err) {
+  // A report refused at a limit is a result too (the huge-node reports): say which.
+  error = err instanceof Error ? (err.reason ?? err.message).slice(0, 120) : String(err);
+}
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const after = residentSet();
 process.stdout.write(
-  `${JSON.stringify({ parser, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakGrowth: Math.max(0, after.peak - before.current), cases })}\n`,
+  `${JSON.stringify({ parser, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakGrowth: Math.max(0, after.peak - before.current), cases, error })}\n`,
 );

@@ -73,17 +73,17 @@ describe("sofie-bot junit", () => {
     [
       "reports/a.xml",
       { "reports/a.xml": '<testsuite>\n  <testcase name="x">\n' },
-      "sofie-bot: reports/a.xml:2:1 unclosed tag <testcase>: the file ends before it is closed (truncated report?)\n",
+      "sofie-bot: reports/a.xml:2:3 unclosed tag <testcase>: the file ends before it is closed (truncated report?)\n",
     ],
     [
       "evil.xml",
       { "evil.xml": '<!DOCTYPE t [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]><testsuite name="&x;"/>' },
-      "sofie-bot: evil.xml:3:2 DOCTYPE/entity declarations are not allowed in JUnit reports; remove the <!DOCTYPE ...>\n",
+      "sofie-bot: evil.xml:1:1 DOCTYPE/entity declarations are not allowed in JUnit reports; remove the <!DOCTYPE ...>\n",
     ],
     [
       "page.html",
       { "page.html": "<html>\n</html>" },
-      "sofie-bot: page.html:1:6 not a JUnit report: root element <html>, expected <testsuites> or <testsuite>\n",
+      "sofie-bot: page.html:1:1 not a JUnit report: root element <html>, expected <testsuites> or <testsuite>\n",
     ],
   ])("exits 2 with a one-line reason for %s", async (file, files, stderr) => {
     const io = fakeIo(files);

@@ -32,8 +32,9 @@ export function toFault(draft: FaultDraft): CaseFault {
   const fault: Mutable<CaseFault> = { kind: draft.kind } as Mutable<CaseFault>;
   if (draft.type !== undefined) fault.type = draft.type;
   if (draft.message !== undefined) fault.message = draft.message;
-  const details = detach(draft.body.text.trim());
+  const [text, cut] = draft.body.read();
+  const details = detach(text.trim());
   if (details !== "") fault.details = details;
-  fault.truncated = draft.messageCut || draft.body.truncated;
+  fault.truncated = draft.messageCut || cut;
   return fault;
 }

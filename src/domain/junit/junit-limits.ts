@@ -1,6 +1,8 @@
 /**
  * Hard limits that keep parsing a hostile or runaway report bounded in time and memory.
- * Exceeding `maxBytes`, `maxCases` or `maxDepth` is an error; longer names and texts are cut.
+ * Exceeding `maxBytes`, `maxCases` or `maxDepth` is an error, and so is an element,
+ * attribute or processing-instruction name longer than `maxNameLength`; longer values and
+ * texts are cut. No limit depends on the report's size: a node is never held whole.
  */
 export interface JunitLimits {
   /** Bytes read from the input before giving up. */
@@ -9,7 +11,7 @@ export interface JunitLimits {
   readonly maxCases: number;
   /** Element nesting depth (the root is depth 1). */
   readonly maxDepth: number;
-  /** Names, classnames and file paths are cut at this many characters. */
+  /** Names, classnames and file paths are cut at this many characters; longer XML names are an error. */
   readonly maxNameLength: number;
   /** Message and body of each failure or error are cut at this many characters each. */
   readonly maxFaultText: number;

@@ -10,8 +10,9 @@ export interface ParseJunitOptions {
   /** Overrides of `DEFAULT_JUNIT_LIMITS`. */
   readonly limits?: Partial<JunitLimits>;
   /**
-   * Skip `system-out`/`system-err` text on the raw bytes (default true). False feeds every
-   * byte to the strict XML parser: the same result, slower; tests compare the two.
+   * Tolerate control characters in `system-out`/`system-err` (default true): that text is
+   * discarded, and real reports are full of terminal colour codes. False checks it as
+   * strictly as any text; tests compare the two.
    */
   readonly skipOutputFast?: boolean;
 }
@@ -19,7 +20,7 @@ export interface ParseJunitOptions {
 /**
  * Parses one JUnit XML report from its bytes, streamed chunk by chunk; the caller does the
  * reading. Memory stays bounded by the number of cases and the fault-text limit, not by the
- * report size: captured output is skipped while streaming.
+ * report size or what one XML node holds: names are limited, kept texts cut while streaming.
  *
  * Reads every common dialect (Surefire, Gradle, jest-junit, pytest, CTest, ...): see docs/junit.md.
  *
@@ -31,16 +32,16 @@ export async function parseJunit(
   options: ParseJunitOptions,
 ): Promise<TestReport> {
   const limits: JunitLimits = { ...DEFAULT_JUNIT_LIMITS, ...options.limits };
-  const parser = new JunitStreamParser(options.file, limits);
-  const decoder = new XmlDecoder(options.file, options.skipOutputFast ?? true);
+  const parser = new JunitStreamParser(options.file, limits, options.skipOutputFast === false);
+  const decoder = new XmlDecoder(options.file);
   let bytes = 0;
   for await (const chunk of chunks) {
     bytes += chunk.byteLength;
     if (bytes > limits.maxBytes) parser.fail(`report larger than ${limits.maxBytes} bytes (limit maxBytes)`);
-    const text = decoder.push(chunk);
-    if (text !== "") parser.write(text);
+    const utf8 = decoder.push(chunk);
+    if (utf8.byteLength > 0) parser.write(utf8);
   }
   const rest = decoder.end();
-  if (rest !== "") parser.write(rest);
-  return parser.end();
+  if (rest.byteLength > 0) parser.write(rest);
+  return parser.end(options.file);
 }

@@ -1,12 +1,21 @@
 import { JunitParseError } from "./junit-parse-error.js";
-import { OutputSkipper } from "./output-skipper.js";
 
 /** How far into the file the XML declaration must have ended for us to read its encoding. */
 const PROLOG_WINDOW = 1024;
-const ENCODING_ATTR = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
+/** The declared encoding and where its value starts; the scanner checks the declaration's syntax. */
+const ENCODING_ATTR = /^<\?xml[^>]*?\sencoding\s*=\s*["']([^"'<>?]*)["']/;
+const ENCODING_NAME = /^[A-Za-z][A-Za-z0-9._-]*$/;
+const EMPTY = new Uint8Array(0);
+
+interface Sniffed {
+  label: string;
+  declared?: string;
+  /** 1-based column of the declared name, for errors. */
+  column?: number;
+}
 
 /** The encoding of an XML document from its first bytes: BOM, then UTF-16 shape, then the prolog. */
-function sniff(head: Uint8Array): { label: string; declared?: string } {
+function sniff(head: Uint8Array): Sniffed {
   const [b0, b1, b2] = head;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { label: "utf-8" };
   if (b0 === 0xff && b1 === 0xfe) return { label: "utf-16le" };
@@ -17,11 +26,14 @@ function sniff(head: Uint8Array): { label: string; declared?: string } {
   // ASCII-compatible: read the declaration, if any, as Latin-1 (every byte maps to a char).
   let prolog = "";
   for (let i = 0; i < head.length && i < PROLOG_WINDOW; i++) prolog += String.fromCharCode(head[i]!);
-  const declared = ENCODING_ATTR.exec(prolog)?.[1];
-  if (declared === undefined) return { label: "utf-8" };
+  const match = ENCODING_ATTR.exec(prolog);
+  const declared = match?.[1];
+  // An invalid name is read as UTF-8; the scanner then reports the declaration's syntax.
+  if (declared === undefined || !ENCODING_NAME.test(declared)) return { label: "utf-8" };
   // A document read as single bytes cannot really be UTF-16: the declaration is wrong; read UTF-8.
   if (/^utf-?16/i.test(declared)) return { label: "utf-8", declared };
-  return { label: declared, declared };
+  const column = match![0].length - declared.length;
+  return { label: declared, declared, column };
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {
@@ -38,39 +50,38 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
- * Streaming bytes-to-text for XML: waits for enough bytes to detect the encoding (BOM or
- * `encoding="..."`), then decodes chunk by chunk. Invalid byte sequences become U+FFFD
- * rather than an error, because real reports often carry a stray Latin-1 byte in a stack
- * trace while declaring UTF-8; the XML parser still rejects anything that is not XML.
+ * Streaming bytes-to-UTF-8 for XML: waits for enough bytes to detect the encoding (BOM or
+ * `encoding="..."`), then passes UTF-8 through as it is (minus a BOM) and transcodes any
+ * other encoding chunk by chunk. Invalid byte sequences become U+FFFD rather than an error
+ * (in UTF-8 when a text is decoded), because real reports often carry a stray Latin-1 byte
+ * in a stack trace while declaring UTF-8; the scanner still rejects anything that is not XML.
  */
 export class XmlDecoder {
   private decoder: InstanceType<typeof TextDecoder> | undefined;
+  private utf8 = false;
+  private started = false;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
-  private skipper: OutputSkipper | undefined;
+  private readonly encoder = new TextEncoder();
 
-  /** @param skipOutput use the `OutputSkipper` fast path when the encoding allows it. */
-  constructor(
-    private readonly file: string,
-    private readonly skipOutput = true,
-  ) {}
+  constructor(private readonly file: string) {}
 
-  /** Text decoded so far from `chunk` (may be empty while the encoding is still unknown). */
-  push(chunk: Uint8Array): string {
-    if (this.decoder !== undefined) {
-      return this.decoder.decode(this.skipper?.push(chunk) ?? chunk, { stream: true });
-    }
+  /** UTF-8 bytes decoded so far from `chunk` (may be empty while the encoding is still unknown). */
+  push(chunk: Uint8Array): Uint8Array {
+    if (this.started)
+      return this.utf8 ? chunk : this.encoder.encode(this.decoder!.decode(chunk, { stream: true }));
     this.pending.push(chunk);
     this.pendingBytes += chunk.byteLength;
-    if (this.pendingBytes < PROLOG_WINDOW && !this.prologComplete()) return "";
+    if (this.pendingBytes < PROLOG_WINDOW && !this.prologComplete()) return EMPTY;
     return this.start();
   }
 
-  /** The rest of the text, at the end of the input. */
-  end(): string {
-    const head = this.decoder === undefined ? this.start() : "";
-    const rest = this.skipper?.end();
-    return head + this.decoder!.decode(rest);
+  /** The rest, at the end of the input. */
+  end(): Uint8Array {
+    const head = this.started ? EMPTY : this.start();
+    if (this.utf8) return head;
+    const rest = this.encoder.encode(this.decoder!.decode());
+    return head.byteLength === 0 ? rest : concat([head, rest]);
   }
 
   private prologComplete(): boolean {
@@ -81,28 +92,26 @@ export class XmlDecoder {
     return false;
   }
 
-  private start(): string {
+  private start(): Uint8Array {
+    this.started = true;
     const head = concat(this.pending);
     this.pending = [];
-    const { label, declared } = sniff(head);
+    const { label, declared, column } = sniff(head);
     try {
       this.decoder = new TextDecoder(label, { fatal: false });
     } catch {
       throw new JunitParseError(
         this.file,
         1,
-        1,
+        column ?? 1,
         `unsupported encoding "${declared ?? label}" in the XML declaration; write the report as UTF-8`,
       );
     }
-    const encoding = this.decoder.encoding;
-    // The skipper reads bytes as ASCII: fine for UTF-8 and the single-byte Latin encodings.
-    if (
-      this.skipOutput &&
-      (encoding === "utf-8" || encoding.startsWith("windows-") || encoding.startsWith("iso-8859-"))
-    ) {
-      this.skipper = new OutputSkipper();
+    if (this.decoder.encoding === "utf-8") {
+      this.utf8 = true;
+      const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+      return bom ? head.subarray(3) : head;
     }
-    return this.decoder.decode(this.skipper?.push(head) ?? head, { stream: true });
+    return this.encoder.encode(this.decoder.decode(head, { stream: true }));
   }
 }

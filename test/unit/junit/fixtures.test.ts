@@ -32,6 +32,7 @@ const EXPECTED: Record<
   "edge-cases/iso-8859-1.xml": [2, 1, 1, 0, 0],
   "edge-cases/windows-1252.xml": [2, 1, 1, 0, 0],
   "edge-cases/nested-suites.xml": [5, 3, 1, 0, 1],
+  "edge-cases/nested-cases.xml": [19, 16, 1, 1, 1], // cases nested in cases count, each by its own children
   "edge-cases/utf-16le-bom.xml": [2, 1, 0, 0, 1],
   "edge-cases/utf-16be-bom.xml": [2, 1, 0, 0, 1],
   "edge-cases/utf-8-bom.xml": [1, 1, 0, 0, 0],

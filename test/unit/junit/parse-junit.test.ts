@@ -93,6 +93,38 @@ describe("parseJunit", () => {
     expect(middle.suites[0]!.cases.map((c) => c.outcome)).toEqual(["passed", "failed"]);
   });
 
+  it("counts a test case nested in a test case, each by its own direct children, in the report's order", async () => {
+    const report = await parseBytes(fixtureBytes("edge-cases/nested-cases.xml"));
+    const gateway = report.suites[0]!;
+    expect(gateway.cases.slice(14).map((c) => [c.name, c.outcome])).toEqual([
+      ["scenario", "failed"], // its own <failure>, not its child case's <error>
+      ["scenario step 2", "error"],
+      ["parametrised", "passed"], // the <skipped> belongs to the case in the suite it holds
+      ["last", "passed"],
+    ]);
+    expect(byName(report, "scenario").fault).toMatchObject({ message: "the scenario failed" });
+    expect(byName(report, "scenario step 2").fault).toMatchObject({ message: "timeout" });
+    // A suite inside a case is a suite nested in the case's suite.
+    expect(gateway.suites.map((s) => [s.name, s.cases.map((c) => [c.name, c.outcome])])).toEqual([
+      ["parametrised cases", [["parametrised [1]", "skipped"]]],
+    ]);
+  });
+
+  it("counts a test case at any depth, even inside an element it does not know", async () => {
+    const report = await parseJunitText(
+      `<testsuites><testsuite name="s"><group><testcase name="a"/></group>
+         <testcase name="b"><properties><testcase name="c"><failure/></testcase></properties></testcase>
+       </testsuite><testcase name="loose"/></testsuites>`,
+      { file: "a.xml" },
+    );
+    expect(cases(report).map((c) => [c.name, c.outcome])).toEqual([
+      ["a", "passed"],
+      ["b", "passed"],
+      ["c", "failed"],
+      ["loose", "passed"],
+    ]);
+  });
+
   it("puts cases written straight under <testsuites> in a suite named after the root", async () => {
     const report = await parseBytes(fixtureBytes("edge-cases/cases-under-testsuites.xml"));
     expect(report.suites.map((s) => [s.name, s.cases.map((c) => c.name)])).toEqual([
