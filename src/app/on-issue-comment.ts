@@ -8,6 +8,7 @@ import { requestPromotion } from "../use-cases/request-promotion.js";
 import { retryFailedPromotion } from "../use-cases/retry-failed-promotion.js";
 import { runCommands } from "../use-cases/run-commands.js";
 import { setHold } from "../use-cases/set-hold.js";
+import { updateComponent } from "../use-cases/update-component.js";
 import { componentContext } from "./component-context.js";
 import type { Services } from "./services.js";
 
@@ -55,17 +56,20 @@ export function onIssueComment(services: Services) {
           onboardComponent({ source: c.adapters.source, host: c.adapters.host }, repo, { reopen: true }),
         promote: async (target, { actor, replyId }) => {
           const now = await readComponent(c.adapters.source, repo, await headOfDefault());
-          const outputs = (record?.outputs ?? {}) as { confirmedPromotion?: string };
           return requestPromotion(
             {
               jobs: services.store.jobs,
               clock: services.clock,
               rememberConfirmation: async (sha) => {
-                if (record)
-                  await services.store.components.put({
-                    ...record,
-                    outputs: { ...outputs, confirmedPromotion: sha },
-                  });
+                await updateComponent(
+                  { components: services.store.components, clock: services.clock },
+                  repository,
+                  installation.id,
+                  (fresh) => ({
+                    evidence: { ...fresh, confirmedPromotion: sha },
+                    result: undefined,
+                  }),
+                );
               },
             },
             {
@@ -82,7 +86,7 @@ export function onIssueComment(services: Services) {
               ladder: c.refresh.ladder,
               maturityCheckName: c.refresh.maturityCheckName,
               topicPrefix: c.refresh.topicPrefix,
-              ...(outputs.confirmedPromotion ? { confirmedSha: outputs.confirmedPromotion } : {}),
+              ...(evidence.confirmedPromotion ? { confirmedSha: evidence.confirmedPromotion } : {}),
             },
           );
         },
@@ -120,8 +124,9 @@ export function onIssueComment(services: Services) {
             },
             hold,
           ),
-        audit: (entry) =>
-          services.store.audit.append({ at: services.clock.now().toISOString(), repository, ...entry }),
+        audit: async (entry) => {
+          await services.store.audit.append({ at: services.clock.now().toISOString(), repository, ...entry });
+        },
       },
       {
         repo,

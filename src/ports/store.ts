@@ -30,15 +30,29 @@ export interface ComponentRecord {
   /** JSON-serialisable evidence (the maturity model's shape). */
   readonly evidence: unknown;
   readonly level: number;
-  /** What was last written to GitHub for this component (topic, status issue, check), to skip unchanged writes. */
-  readonly outputs: unknown;
   readonly updatedAt: string;
+  /** Bumped by every write: the compare-and-set token (1 for a new record). */
+  readonly version: number;
 }
+
+/** A record to write: the version is the store's to assign. */
+export type ComponentWrite = Omit<ComponentRecord, "version">;
 
 export interface ComponentStore {
   get(repository: string): Promise<ComponentRecord | undefined>;
-  put(record: ComponentRecord): Promise<void>;
+  /**
+   * Writes the record if the stored version is still `expectedVersion` (0: no record yet)
+   * and returns it with its new version; undefined when another writer got there first,
+   * in which case nothing was written and the caller decides again on a fresh read.
+   */
+  compareAndSet(record: ComponentWrite, expectedVersion: number): Promise<ComponentRecord | undefined>;
   list(): Promise<readonly ComponentRecord[]>;
+  /**
+   * What was last published to GitHub for the component (check run, topic, labels,
+   * status issue), kept apart from the evidence: publishing never races evidence writes.
+   */
+  getOutputs(repository: string): Promise<unknown>;
+  setOutputs(repository: string, outputs: unknown, now: Date): Promise<void>;
 }
 
 export interface Job {
@@ -90,6 +104,11 @@ export interface AuditEntry {
 }
 
 export interface AuditLog {
-  append(entry: AuditEntry): Promise<void>;
+  /**
+   * Appends an entry. With a `key`, at most one entry per key is ever appended (a job
+   * retried after its outcome was recorded writes nothing twice): false when the key was
+   * there already.
+   */
+  append(entry: AuditEntry, key?: string): Promise<boolean>;
   list(filter?: { repository?: string }): Promise<readonly AuditEntry[]>;
 }

@@ -5,7 +5,7 @@ import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.
 import type { Clock } from "../ports/clock.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { ComponentStore } from "../ports/store.js";
-import { createKeyedLock } from "./keyed-lock.js";
+import { updateComponent } from "./update-component.js";
 import { writeLevelOutputs, type LevelOutputsDeps, type LevelOutputsState } from "./write-level-outputs.js";
 
 export interface RefreshDeps extends LevelOutputsDeps {
@@ -32,61 +32,67 @@ export interface RefreshResult {
   readonly evidence: ComponentEvidence;
 }
 
-const lock = createKeyedLock();
-
 /**
  * Records new evidence for a component (merged over what the store holds, or computed from
- * it under the component's lock), re-evaluates
- * its level and brings the level outputs up to date. Evidence updates of one component
- * are serialised; a patch that changes nothing writes nothing to GitHub.
+ * the fresh record), re-evaluates its level and stores both first, with a compare-and-set
+ * (`updateComponent`); only then are the level outputs brought up to date from what was
+ * stored. A GitHub write that fails after that loses no evidence: publishing again later
+ * finds it stored. A patch that changes nothing writes nothing to GitHub.
  */
-export function refreshComponent(
+export async function refreshComponent(
   deps: RefreshDeps,
   repo: RepositoryRef,
   patch: Partial<ComponentEvidence> | ((current: ComponentEvidence) => Partial<ComponentEvidence>),
   context: RefreshContext,
 ): Promise<RefreshResult> {
   const key = `${repo.owner}/${repo.repo}`;
-  return lock(key, async () => {
-    const record = await deps.components.get(key);
-    const current = (record?.evidence as ComponentEvidence | undefined) ?? {};
-    // A function patch is computed from the record read under the lock, so it never undoes a concurrent update.
+  const now = deps.clock.now().toISOString();
+  const update = await updateComponent(deps, key, context.installationId, (current, record) => {
+    // A function patch is computed from the fresh record, so it never undoes a concurrent update.
     const evidence: ComponentEvidence = {
       ...current,
       ...(typeof patch === "function" ? patch(current) : patch),
     };
-    const now = deps.clock.now().toISOString();
     const evaluation = evaluateMaturity(context.ladder, evidence, {
       now,
       ...(record ? { previousLevel: record.level } : {}),
     });
-    const previousOutputs = (record?.outputs as LevelOutputsState | undefined) ?? {};
-    const publish = context.publish ?? evidence.manifest !== undefined;
-    const outputs = !publish
-      ? previousOutputs
-      : await writeLevelOutputs(
-          deps,
-          repo,
-          {
-            evaluation,
-            ...(context.component ? { component: context.component } : {}),
-            ...(evidence.push?.sha || evidence.ci?.sha
-              ? { headSha: (evidence.push?.sha ?? evidence.ci?.sha) as string }
-              : {}),
-            maturityCheckName: context.maturityCheckName,
-            topicPrefix: context.topicPrefix,
-            ...(evidence.dockerfile ? { findings: evidence.dockerfile.findings } : {}),
-          },
-          previousOutputs,
-        );
-    await deps.components.put({
-      repository: key,
-      installationId: context.installationId,
+    return {
       evidence,
       level: evaluation.level,
-      outputs,
-      updatedAt: now,
-    });
-    return { previousLevel: record?.level, evaluation, evidence };
+      result: { previousLevel: record?.level, evaluation, evidence },
+    };
   });
+  const { evidence, evaluation } = update.result;
+  if (context.publish ?? evidence.manifest !== undefined) {
+    await publishLevel(deps, repo, evidence, evaluation, context);
+  }
+  return update.result;
+}
+
+/** Projects the stored evaluation onto GitHub, skipping what was published already. */
+async function publishLevel(
+  deps: RefreshDeps,
+  repo: RepositoryRef,
+  evidence: ComponentEvidence,
+  evaluation: MaturityEvaluation,
+  context: RefreshContext,
+): Promise<void> {
+  const key = `${repo.owner}/${repo.repo}`;
+  const previous = ((await deps.components.getOutputs(key)) as LevelOutputsState | undefined) ?? {};
+  const headSha = evidence.push?.sha ?? evidence.ci?.sha;
+  const outputs = await writeLevelOutputs(
+    deps,
+    repo,
+    {
+      evaluation,
+      ...(context.component ? { component: context.component } : {}),
+      ...(headSha ? { headSha } : {}),
+      maturityCheckName: context.maturityCheckName,
+      topicPrefix: context.topicPrefix,
+      ...(evidence.dockerfile ? { findings: evidence.dockerfile.findings } : {}),
+    },
+    previous,
+  );
+  await deps.components.setOutputs(key, outputs, deps.clock.now());
 }

@@ -9,14 +9,10 @@ const REPO = "sofie-iot/gw";
 async function world(evidence: ComponentEvidence) {
   const store = openSqliteStore(":memory:");
   const clock = new FakeClock();
-  await store.components.put({
-    repository: REPO,
-    installationId: 1,
-    evidence,
-    level: 2,
-    outputs: {},
-    updatedAt: clock.now().toISOString(),
-  });
+  await store.components.compareAndSet(
+    { repository: REPO, installationId: 1, evidence, level: 2, updatedAt: clock.now().toISOString() },
+    0,
+  );
   for (const sha of [SHA_A, SHA_B]) {
     await store.jobs.enqueue({
       kind: "promote",

@@ -51,4 +51,18 @@ export const MIGRATIONS: readonly string[] = [
      bucket TEXT PRIMARY KEY,
      until TEXT NOT NULL
    );`,
+  // 3: components get a version for compare-and-set; what was published to GitHub moves to
+  // its own table (publishing never races an evidence write); audit entries may carry a key
+  // written at most once.
+  `ALTER TABLE components ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+   CREATE TABLE component_outputs (
+     repository TEXT PRIMARY KEY,
+     outputs TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   INSERT INTO component_outputs (repository, outputs, updated_at)
+     SELECT repository, outputs, updated_at FROM components;
+   ALTER TABLE components DROP COLUMN outputs;
+   ALTER TABLE audit ADD COLUMN key TEXT;
+   CREATE UNIQUE INDEX audit_key ON audit (key) WHERE key IS NOT NULL;`,
 ];

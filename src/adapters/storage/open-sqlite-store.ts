@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { AuditEntry, ComponentRecord, Job, Store } from "../../ports/store.js";
+import type { AuditEntry, Job, Store } from "../../ports/store.js";
 import { MIGRATIONS } from "./migrations.js";
+import { sqliteComponents } from "./sqlite-components.js";
 
 /**
  * The embedded store: one SQLite file (created with its folder on first start), WAL
@@ -25,13 +26,6 @@ export function openSqliteStore(path: string): Store {
     ),
     completeDelivery: db.prepare("UPDATE deliveries SET completed_at = ? WHERE id = ?"),
     releaseDelivery: db.prepare("DELETE FROM deliveries WHERE id = ? AND completed_at IS NULL"),
-    getComponent: db.prepare("SELECT * FROM components WHERE repository = ?"),
-    putComponent: db.prepare(
-      `INSERT INTO components (repository, installation_id, evidence, level, outputs, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (repository) DO UPDATE SET installation_id = excluded.installation_id, evidence = excluded.evidence,
-         level = excluded.level, outputs = excluded.outputs, updated_at = excluded.updated_at`,
-    ),
-    listComponents: db.prepare("SELECT * FROM components ORDER BY repository"),
     enqueue: db.prepare(
       `INSERT INTO jobs (kind, key, payload, state, run_after, created_at, updated_at)
        VALUES (?, ?, ?, 'queued', ?, ?, ?)
@@ -65,7 +59,8 @@ export function openSqliteStore(path: string): Store {
     ),
     pausedUntil: db.prepare("SELECT until FROM pauses WHERE bucket = ?"),
     appendAudit: db.prepare(
-      "INSERT INTO audit (at, repository, actor, command, outcome, message, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO audit (at, repository, actor, command, outcome, message, details, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING`,
     ),
     listAudit: db.prepare("SELECT * FROM audit ORDER BY id"),
     listAuditFor: db.prepare("SELECT * FROM audit WHERE repository = ? ORDER BY id"),
@@ -91,25 +86,7 @@ export function openSqliteStore(path: string): Store {
         q.releaseDelivery.run(id);
       },
     },
-    components: {
-      async get(repository) {
-        const row = q.getComponent.get(repository) as ComponentRow | undefined;
-        return row ? toComponent(row) : undefined;
-      },
-      async put(record) {
-        q.putComponent.run(
-          record.repository,
-          record.installationId,
-          JSON.stringify(record.evidence),
-          record.level,
-          JSON.stringify(record.outputs),
-          record.updatedAt,
-        );
-      },
-      async list() {
-        return (q.listComponents.all() as ComponentRow[]).map(toComponent);
-      },
-    },
+    components: sqliteComponents(db),
     jobs: {
       async enqueue(job) {
         const now = new Date().toISOString();
@@ -156,15 +133,18 @@ export function openSqliteStore(path: string): Store {
       },
     },
     audit: {
-      async append(entry) {
-        q.appendAudit.run(
-          entry.at,
-          entry.repository,
-          entry.actor,
-          entry.command,
-          entry.outcome,
-          entry.message ?? "",
-          entry.details === undefined ? null : JSON.stringify(entry.details),
+      async append(entry, key) {
+        return (
+          q.appendAudit.run(
+            entry.at,
+            entry.repository,
+            entry.actor,
+            entry.command,
+            entry.outcome,
+            entry.message ?? "",
+            entry.details === undefined ? null : JSON.stringify(entry.details),
+            key ?? null,
+          ).changes === 1
         );
       },
       async list(filter) {
@@ -195,14 +175,6 @@ function migrate(db: Database.Database): void {
   }
 }
 
-interface ComponentRow {
-  repository: string;
-  installation_id: number;
-  evidence: string;
-  level: number;
-  outputs: string;
-  updated_at: string;
-}
 interface JobRow {
   id: number;
   kind: string;
@@ -219,17 +191,6 @@ interface AuditRow {
   outcome: string;
   message: string;
   details: string | null;
-}
-
-function toComponent(row: ComponentRow): ComponentRecord {
-  return {
-    repository: row.repository,
-    installationId: row.installation_id,
-    evidence: JSON.parse(row.evidence) as unknown,
-    level: row.level,
-    outputs: JSON.parse(row.outputs) as unknown,
-    updatedAt: row.updated_at,
-  };
 }
 
 function toJob(row: JobRow): Job {

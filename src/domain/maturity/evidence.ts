@@ -146,4 +146,9 @@ export interface ComponentEvidence {
   readonly operated?: OperatedEvidence;
   /** `/hold`: automatic promotions are frozen. Does not change the level. */
   readonly hold?: boolean;
+  /**
+   * The latest passing build a maintainer was told about when the watched branch had moved
+   * past it: the next `/promote` goes ahead with it. Not evidence of a level.
+   */
+  readonly confirmedPromotion?: string;
 }

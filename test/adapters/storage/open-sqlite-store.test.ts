@@ -33,14 +33,17 @@ describe("openSqliteStore", () => {
     let store = openSqliteStore(path);
     await store.deliveries.claim("d1", "push", t0, 60_000);
     await store.deliveries.complete("d1", t0);
-    await store.components.put({
-      repository: "o/r",
-      installationId: 7,
-      evidence: { push: { sha: "abc" } },
-      level: 1,
-      outputs: { topic: "sofie-level-1" },
-      updatedAt: t0.toISOString(),
-    });
+    await store.components.compareAndSet(
+      {
+        repository: "o/r",
+        installationId: 7,
+        evidence: { push: { sha: "abc" } },
+        level: 1,
+        updatedAt: t0.toISOString(),
+      },
+      0,
+    );
+    await store.components.setOutputs("o/r", { topic: "sofie-level-1" }, t0);
     await store.jobs.enqueue({ kind: "onboard", key: "onboard:o/r", payload: { repo: "r" }, runAfter: t0 });
     await store.audit.append({
       at: t0.toISOString(),
@@ -53,7 +56,12 @@ describe("openSqliteStore", () => {
 
     store = openSqliteStore(path);
     expect(await store.deliveries.claim("d1", "push", later(1), 60_000)).toBe(false);
-    expect(await store.components.get("o/r")).toMatchObject({ level: 1, evidence: { push: { sha: "abc" } } });
+    expect(await store.components.get("o/r")).toMatchObject({
+      level: 1,
+      version: 1,
+      evidence: { push: { sha: "abc" } },
+    });
+    expect(await store.components.getOutputs("o/r")).toEqual({ topic: "sofie-level-1" });
     expect((await store.jobs.pending()).map((j) => j.key)).toEqual(["onboard:o/r"]);
     expect(await store.audit.list({ repository: "o/r" })).toHaveLength(1);
     await store.close();
@@ -65,6 +73,83 @@ describe("openSqliteStore", () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => openSqliteStore(path)).toThrow(/newer than this release knows/);
+  });
+});
+
+describe("components", () => {
+  const record = (evidence: unknown, level = 1) => ({
+    repository: "o/r",
+    installationId: 7,
+    evidence,
+    level,
+    updatedAt: t0.toISOString(),
+  });
+
+  it("writes a record only over the version it was decided on", async () => {
+    const store = openSqliteStore(":memory:");
+    expect(await store.components.compareAndSet(record({ a: 1 }), 0)).toMatchObject({ version: 1 });
+    // A second writer that also saw no record loses, and writes nothing.
+    expect(await store.components.compareAndSet(record({ b: 1 }), 0)).toBeUndefined();
+    expect(await store.components.compareAndSet(record({ a: 2 }, 2), 1)).toMatchObject({ version: 2 });
+    // A writer that decided on version 1 is refused once version 2 is stored.
+    expect(await store.components.compareAndSet(record({ stale: true }), 1)).toBeUndefined();
+    expect(await store.components.get("o/r")).toMatchObject({ version: 2, level: 2, evidence: { a: 2 } });
+    await store.close();
+  });
+
+  it("keeps published outputs apart from the evidence", async () => {
+    const store = openSqliteStore(":memory:");
+    await store.components.compareAndSet(record({ a: 1 }), 0);
+    await store.components.setOutputs("o/r", { topic: "t" }, t0);
+    expect(await store.components.get("o/r")).toMatchObject({ version: 1 });
+    expect(await store.components.getOutputs("o/r")).toEqual({ topic: "t" });
+    expect(await store.components.getOutputs("o/other")).toBeUndefined();
+    await store.close();
+  });
+
+  it("carries an older database's components and outputs over", async () => {
+    const path = join(dir, "old.sqlite");
+    const db = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, 2)) db.exec(sql);
+    db.pragma("user_version = 2");
+    db.prepare(
+      "INSERT INTO components (repository, installation_id, evidence, level, outputs, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(
+      "o/r",
+      7,
+      JSON.stringify({ hold: true }),
+      2,
+      JSON.stringify({ topic: "sofie-level-2" }),
+      t0.toISOString(),
+    );
+    db.close();
+    const store = openSqliteStore(path);
+    expect(await store.components.get("o/r")).toMatchObject({
+      version: 1,
+      level: 2,
+      evidence: { hold: true },
+    });
+    expect(await store.components.getOutputs("o/r")).toEqual({ topic: "sofie-level-2" });
+    await store.close();
+  });
+});
+
+describe("audit log", () => {
+  it("appends a keyed entry at most once", async () => {
+    const store = openSqliteStore(":memory:");
+    const entry = {
+      at: t0.toISOString(),
+      repository: "o/r",
+      actor: "a",
+      command: "promotion",
+      outcome: "done",
+    };
+    expect(await store.audit.append(entry, "promote:o/r:abc:done")).toBe(true);
+    expect(await store.audit.append(entry, "promote:o/r:abc:done")).toBe(false);
+    expect(await store.audit.append(entry)).toBe(true);
+    expect(await store.audit.append(entry)).toBe(true);
+    expect(await store.audit.list({ repository: "o/r" })).toHaveLength(3);
+    await store.close();
   });
 });
 
