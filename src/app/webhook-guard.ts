@@ -153,7 +153,7 @@ function lingerThenClose(request: IncomingMessage, limitBytes: number, lingerMs:
   if (request.complete || request.destroyed) return;
   let dropped = 0;
   const close = () => request.socket.destroy();
-  const timer = setTimeout(close, lingerMs);
+  const timer = setTimeout(close, lingerMs).unref();
   const done = () => clearTimeout(timer);
   request.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
