@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { MAINTAINER, SHA1, SHA2 } from "../helpers/promotion-fixtures.js";
 import { PromotionWorld } from "../helpers/promotion-harness.js";
 import { registryToolsPresent } from "../helpers/registry.js";
+import { until } from "../helpers/until.js";
 
 const present = registryToolsPresent();
 const describeRegistry = present || process.env["CI"] !== undefined ? describe : describe.skip;
@@ -27,6 +28,11 @@ describeRegistry("evidence first, end to end", () => {
       .map((line) => JSON.parse(line) as { sha: string; result: string })
       .filter((line) => line.sha === sha)
       .map((line) => line.result);
+  const jobFailures = (prefix: string) =>
+    world.app
+      .output()
+      .split("\n")
+      .filter((line) => line.includes('"job failed; retrying"') && line.includes(`"job":"${prefix}`));
   const stored = () => {
     const db = new Database(world.database, { readonly: true });
     try {
@@ -67,40 +73,43 @@ describeRegistry("evidence first, end to end", () => {
     await world.command(MAINTAINER, "/hold", "on hold");
     await world.build(SHA2, 802);
     await world.until(() => stored().ci?.sha === SHA2, "the build of SHA2 recorded");
-    // From now on GitHub answers 502 to the status issue and the topics, and once to the "Done" reply.
+    // From now on GitHub answers 502 to the status issue, the topics and the promotion's "Done" reply.
     let outage = true;
-    let doneReplyRefused = false;
     world.gh.intercept((request) => {
-      const outputs =
-        (request.method === "PATCH" && request.path.includes(`/issues/${world.statusIssue}`)) ||
-        (request.method === "PUT" && request.path.endsWith("/topics"));
-      const doneReply =
-        request.method === "PATCH" &&
-        request.path.includes("/issues/comments/") &&
-        JSON.stringify(request.body).includes("✅ Done") &&
-        !doneReplyRefused;
-      if (doneReply) doneReplyRefused = true;
-      return (outage && outputs) || doneReply
+      const refused =
+        (request.method === "PATCH" && request.path.endsWith(`/issues/${world.statusIssue}`)) ||
+        (request.method === "PUT" && request.path.endsWith("/topics")) ||
+        (request.method === "PATCH" &&
+          request.path.includes("/issues/comments/") &&
+          JSON.stringify(request.body).includes("✅ Done"));
+      return outage && refused
         ? { status: 502, body: { message: "Bad Gateway", documentation_url: "https://docs.github.com" } }
         : undefined;
     });
-    await world.command(MAINTAINER, "/promote", "✅ Done");
-    expect(doneReplyRefused).toBe(true);
+    const from = world.repo.comments.length;
+    await world.send("issue_comment", world.commentEvent(MAINTAINER, "/promote"));
+    // Octokit retries the reply, then the job fails and is retried by the runner.
+    await until(() => jobFailures("promote:").length > 0, "the promotion job failing on the reply", {
+      timeoutMs: 90_000,
+    });
     expect(stored().registry?.pushed?.sha).toBe(SHA2);
-    // The retried job found the build in the stored evidence: it copied nothing and wrote no second entry.
-    expect(promotionResults(SHA2)).toEqual(["promoted", "already-promoted"]);
     expect(await world.promotions(SHA2)).toHaveLength(1);
     expect(world.statusIssueBody()).not.toContain(SHA2.slice(0, 7));
 
     outage = false;
+    await until(() => world.repo.comments.slice(from).some((c) => c.body.includes("✅ Done")), "the reply", {
+      timeoutMs: 90_000,
+    });
     await world.until(
       () => world.statusIssueBody().includes(SHA2.slice(0, 7)),
       "the status issue catching up",
     );
     expect(world.repo.topics).toContain("sofie-level-3");
+    // The retried job found the build in the stored evidence: it copied nothing and wrote no second entry.
+    expect(promotionResults(SHA2)).toEqual(["already-promoted"]);
     expect(await world.promotions(SHA2)).toHaveLength(1);
     world.gh.intercept(undefined);
-  }, 90_000);
+  }, 240_000);
 
   it("holds a build whose run raced the /hold, and keeps both the hold and the build's evidence", async () => {
     await world.command(MAINTAINER, "/unhold", "released");
