@@ -7,6 +7,7 @@ import { createJobRunner, type JobRunner } from "../use-cases/job-runner.js";
 import { createWritePacer, type WritePacer } from "../use-cases/write-pacer.js";
 import { handledOnce } from "./handled-once.js";
 import { createHealthHandler } from "./health-handler.js";
+import { guardProbotWebhooks } from "./guard-probot-webhooks.js";
 import { createMetrics } from "./metrics.js";
 import { onInstallation } from "./on-installation.js";
 import { ONBOARD_JOB, SYNC_INSTALLATION_JOB } from "../use-cases/sync-installation.js";
@@ -33,8 +34,8 @@ export interface AppOverrides {
 }
 
 /**
- * Builds the Probot app: the shared services (store, clock, pacer, metrics), the HTTP
- * handlers, one handler per event (each handling a delivery once) and the job loop.
+ * Builds the Probot app: the shared services (store, clock, pacer, metrics), the webhook
+ * body guard, the HTTP handlers, one handler per event (each handling a delivery once) and the job loop.
  */
 export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
   return (probot, options) => {
@@ -50,6 +51,8 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
       pacerFor: installationPacers(store, clock, env),
       metrics,
     };
+    // Before Probot's server asks for its webhook middleware: bodies are capped and verified first.
+    guardProbotWebhooks(probot, env.webhookMaxBytes, process.env);
     const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
       handledOnce<C>(store.deliveries, name, handler);
 
