@@ -18,6 +18,10 @@ import { onPush } from "./on-push.js";
 import { onWorkflowRunCompleted } from "./on-workflow-run-completed.js";
 import { onboardJob } from "./onboard-job.js";
 import { promoteJob } from "./promote-job.js";
+import { publishJob } from "./publish-job.js";
+import { reportRunJob } from "./report-run-job.js";
+import { REPORT_RUN_JOB } from "../use-cases/record-workflow-run.js";
+import { PUBLISH_JOB } from "../use-cases/publish-component.js";
 import { PROMOTE_JOB } from "../use-cases/request-promotion.js";
 import type { Services } from "./services.js";
 
@@ -83,6 +87,8 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
       {
         [ONBOARD_JOB]: onboardJob(services),
         [PROMOTE_JOB]: promoteJob(services),
+        [PUBLISH_JOB]: publishJob(services),
+        [REPORT_RUN_JOB]: reportRunJob(services),
         [SYNC_INSTALLATION_JOB]: syncInstallationJob(services),
         [SYNC_APP_JOB]: syncAppJob(services),
       },

@@ -24,7 +24,12 @@ export async function readComponent(
   const text = await source.readFile(repo, MANIFEST_PATH, sha);
   if (text === undefined) return {};
   const { manifest, problems } = parseManifest(text, MANIFEST_PATH);
-  const manifestEvidence: ManifestEvidence = { sha, valid: manifest !== undefined, problems };
+  const manifestEvidence: ManifestEvidence = {
+    sha,
+    valid: manifest !== undefined,
+    problems,
+    ...(manifest ? { component: manifest.component } : {}),
+  };
   if (!manifest) return { manifestEvidence };
   const dockerfileFindings = await checkImages(manifest, (path) => source.readFile(repo, path, sha));
   return { manifestEvidence, manifest, dockerfileFindings };
