@@ -23,7 +23,9 @@ export function promoteJob(services: Services) {
     const result = await runPromotion(
       {
         registry: {
-          repositories: createEcrRegistry(createEcrClient(process.env, { region: request.registry.region })),
+          repositories: createEcrRegistry(
+            createEcrClient(services.env.aws, { region: request.registry.region }),
+          ),
           images: createOciImageRegistry(),
           sourceEndpoint: (host) => ciRegistryEndpoint(services.env.ciRegistry, host, installationToken),
         },

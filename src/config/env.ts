@@ -1,3 +1,4 @@
+import { readAwsSettings, type AwsSettings } from "./aws-settings.js";
 import { readCiRegistryConfig, type CiRegistryConfig } from "./ci-registry-config.js";
 
 /** The settings the app takes from its environment (Probot reads its own: APP_ID, PRIVATE_KEY, …). */
@@ -10,6 +11,8 @@ export interface AppEnv {
   readonly ciRegistry: CiRegistryConfig;
   /** Content-creating requests to GitHub allowed per installation (GitHub's secondary limits; GHES may differ). */
   readonly githubWrites: { readonly perMinute: number; readonly perHour: number };
+  /** Region and ECR endpoint from the environment (credentials come from the SDK's chain). */
+  readonly aws: AwsSettings;
   /** The largest webhook body read; a longer one is refused with 413 before it is verified or parsed. */
   readonly webhookMaxBytes: number;
 }
@@ -73,6 +76,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
       perMinute: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_MINUTE", 80),
       perHour: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_HOUR", 500),
     },
+    aws: readAwsSettings(env),
     webhookMaxBytes: webhookMaxBytes(env),
   };
 }

@@ -59,7 +59,10 @@ describeRegistry("evidence first, end to end", () => {
     await world.tearDown();
   });
 
-  afterEach(() => world.checkProblems());
+  afterEach(() => {
+    world.gh.intercept(undefined);
+    world.checkProblems();
+  });
 
   it("takes the component to level 3", async () => {
     await world.build(SHA1, 801);
@@ -94,7 +97,8 @@ describeRegistry("evidence first, end to end", () => {
     });
     expect(stored().registry?.pushed?.sha).toBe(SHA2);
     expect(await world.promotions(SHA2)).toHaveLength(1);
-    expect(world.statusIssueBody()).not.toContain(SHA2.slice(0, 7));
+    const promoted = `the build of ${SHA2.slice(0, 7)} is in the registry`;
+    expect(world.statusIssueBody()).not.toContain(promoted);
 
     outage = false;
     await until(() => world.repo.comments.slice(from).some((c) => c.body.includes("✅ Done")), "the reply", {
@@ -108,7 +112,6 @@ describeRegistry("evidence first, end to end", () => {
     // The retried job found the build in the stored evidence: it copied nothing and wrote no second entry.
     expect(promotionResults(SHA2)).toEqual(["already-promoted"]);
     expect(await world.promotions(SHA2)).toHaveLength(1);
-    world.gh.intercept(undefined);
   }, 240_000);
 
   it("holds a build whose run raced the /hold, and keeps both the hold and the build's evidence", async () => {

@@ -10,7 +10,11 @@ import { createServer, request, type IncomingMessage, type Server } from "node:h
 import type { AddressInfo } from "node:net";
 import { Probot } from "probot";
 import { guardProbotWebhooks } from "../../src/app/guard-probot-webhooks.js";
-import { guardWebhooks, type NodeMiddleware, type WebhookGuardOptions } from "../../src/app/webhook-guard.js";
+import {
+  guardWebhooks,
+  type NodeMiddleware,
+  type WebhookGuardOptions,
+} from "../../src/adapters/http/webhook-guard.js";
 import { testPrivateKey } from "../helpers/app-keys.js";
 import { memoryLogger, type MemoryLogger } from "../helpers/memory-logger.js";
 
