@@ -6,12 +6,12 @@
  */
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pushEvent } from "../helpers/component-events.js";
 import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github-server.js";
 import { FakeRepository } from "../helpers/fake-repository.js";
+import { rawRequest } from "../helpers/raw-http.js";
 import { runApp, WEBHOOK_SECRET, type RunningApp } from "../helpers/run-app.js";
 import { until } from "../helpers/until.js";
 import { sendWebhook } from "../helpers/webhook-fixtures.js";
@@ -30,38 +30,34 @@ function body(bytes: number): Buffer {
 }
 
 /**
- * Posts `payload` (with Content-Length, or chunked) and resolves the status as soon as the
- * answer arrives, stopping the upload: a refused client has no need to send the rest.
+ * Posts `payload` (with Content-Length, or chunked) over a raw socket and resolves the status as
+ * soon as the answer arrives, stopping the upload: a refused client has no need to send the rest.
  */
-function post(
+async function post(
   url: string,
   payload: Buffer,
   headers: Record<string, string>,
   chunked = false,
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "x-github-event": "workflow_run",
-          "x-github-delivery": randomUUID(),
-          ...(chunked ? {} : { "content-length": String(payload.length) }),
-          ...headers,
-        },
-      },
-      (res) => {
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      },
-    );
-    req.on("error", reject);
-    if (!chunked) return void req.end(payload);
-    for (let at = 0; at < payload.length; at += MiB) req.write(payload.subarray(at, at + MiB));
-    req.end();
+): Promise<number | string> {
+  const { port, pathname } = new URL(url);
+  const sent = await rawRequest({
+    port: Number(port),
+    path: pathname,
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "workflow_run",
+      "x-github-delivery": randomUUID(),
+      ...headers,
+    },
+    ...(chunked
+      ? {
+          chunks: Array.from({ length: Math.ceil(payload.length / MiB) }, (_, i) =>
+            payload.subarray(i * MiB, (i + 1) * MiB),
+          ),
+        }
+      : { body: payload }),
   });
+  return sent.status;
 }
 
 const sign = (bytes: Buffer) => `sha256=${createHmac("sha256", WEBHOOK_SECRET).update(bytes).digest("hex")}`;
