@@ -9,15 +9,15 @@ import { handledOnce } from "./handled-once.js";
 import { createHealthHandler } from "./health-handler.js";
 import { createMetrics } from "./metrics.js";
 import { onInstallation } from "./on-installation.js";
-import { ONBOARD_JOB, SYNC_INSTALLATION_JOB } from "../use-cases/sync-installation.js";
-import { SYNC_APP_JOB, syncAppJob, syncInstallationJob } from "./sync-jobs.js";
+import { enqueueJob } from "../use-cases/job-kind.js";
+import { jobOwnerId } from "../use-cases/job-owner-id.js";
+import { SYNC_APP_JOB_TYPE, syncAppJob, syncInstallationJob } from "./sync-jobs.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onPullRequest } from "./on-pull-request.js";
 import { onPush } from "./on-push.js";
 import { onWorkflowRunCompleted } from "./on-workflow-run-completed.js";
 import { onboardJob } from "./onboard-job.js";
 import { promoteJob } from "./promote-job.js";
-import { PROMOTE_JOB } from "../use-cases/request-promotion.js";
 import type { Services } from "./services.js";
 
 export interface AppOverrides {
@@ -47,7 +47,7 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
       metrics,
     };
     const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
-      handledOnce<C>(store.deliveries, name, handler);
+      handledOnce<C>(store.deliveries, clock, name, handler);
 
     options?.addHandler?.(
       createHealthHandler([
@@ -77,25 +77,15 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
 
     const runner = createJobRunner(
       store.jobs,
-      {
-        [ONBOARD_JOB]: onboardJob(services),
-        [PROMOTE_JOB]: promoteJob(services),
-        [SYNC_INSTALLATION_JOB]: syncInstallationJob(services),
-        [SYNC_APP_JOB]: syncAppJob(services),
-      },
+      [onboardJob(services), promoteJob(services), syncInstallationJob(services), syncAppJob(services)],
       clock,
       probot.log,
+      { leaseMs: env.jobLeaseMs, owner: jobOwnerId() },
     );
     overrides.onRunner?.(runner);
     if (env.runJobs) {
       // Catch up on installations and repositories whose deliveries were missed while the app was down.
-      void store.jobs
-        .enqueue({
-          kind: SYNC_APP_JOB,
-          key: `sync-app:${clock.now().toISOString()}`,
-          payload: {},
-          runAfter: clock.now(),
-        })
+      void enqueueJob(store.jobs, SYNC_APP_JOB_TYPE, `sync-app:${clock.now().toISOString()}`, {}, clock)
         .catch((error: unknown) => probot.log.warn({ err: String(error) }, "start-up sync not queued"))
         .finally(() => runner.start());
     }
@@ -112,7 +102,7 @@ function installationPacers(store: Store, clock: Clock, env: AppEnv): (installat
   return (installationId) => {
     let pacer = pacers.get(installationId);
     if (!pacer) {
-      pacer = createWritePacer(store.jobs, clock, { budgets, bucket: `github-content:${installationId}` });
+      pacer = createWritePacer(store.writes, clock, { budgets, bucket: `github-content:${installationId}` });
       pacers.set(installationId, pacer);
     }
     return pacer;

@@ -2,15 +2,21 @@ import { createEcrClient } from "../adapters/ecr/create-ecr-client.js";
 import { createEcrRegistry } from "../adapters/ecr/ecr-registry.js";
 import { createOciImageRegistry } from "../adapters/oci/create-oci-image-registry.js";
 import { neutralizeMarkdownMentions } from "../domain/render/neutralize-mentions.js";
-import type { Job } from "../ports/store.js";
 import { ciRegistryEndpoint } from "../use-cases/ci-registry-endpoint.js";
 import { classifyFailure } from "../use-cases/classify-failure.js";
 import { promoteToRegistry, type PromotionOutcome } from "../use-cases/promote-to-registry.js";
 import { PermanentJobError, DEFAULT_JOB_RUNNER_OPTIONS } from "../use-cases/job-runner.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
-import type { PromotionJobPayload } from "../use-cases/request-promotion.js";
+import { PROMOTE_JOB_TYPE, type PromotionJobPayload } from "../use-cases/request-promotion.js";
+import { defineJobKind, type JobContext } from "../use-cases/job-kind.js";
 import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
+
+/**
+ * Promotions run two at a time (each for its own component: one promotion of a component
+ * runs at a time), so a large copy never holds up another component's promotion for long.
+ */
+export const PROMOTE_CONCURRENCY = 2;
 
 /**
  * Runs one promotion job with the installation's token (to read the CI registry) and the
@@ -21,8 +27,15 @@ import type { Services } from "./services.js";
  * `failed` audit entry, the failure in the status issue.
  */
 export function promoteJob(services: Services) {
-  return async (job: Job): Promise<void> => {
-    const request = job.payload as PromotionJobPayload;
+  return defineJobKind({
+    ...PROMOTE_JOB_TYPE,
+    concurrency: PROMOTE_CONCURRENCY,
+    run: runPromotion(services),
+  });
+}
+
+function runPromotion(services: Services) {
+  return async (request: PromotionJobPayload, { job }: JobContext): Promise<void> => {
     const [owner, name] = request.repository.split("/") as [string, string];
     const repo = { owner, repo: name };
     const octokit = await services.probot.auth(request.installationId);

@@ -10,6 +10,25 @@ export interface AppEnv {
   readonly ciRegistry: CiRegistryConfig;
   /** Content-creating requests to GitHub allowed per installation (GitHub's secondary limits; GHES may differ). */
   readonly githubWrites: { readonly perMinute: number; readonly perHour: number };
+  /**
+   * How long a claimed job stays this process's without a heartbeat (heartbeats go every
+   * third of it). After a crash, its jobs are taken again once it has run out.
+   */
+  readonly jobLeaseMs: number;
+}
+
+/** Bounds of SOFIE_JOB_LEASE_SECONDS: a heartbeat at least every second, a crashed job resumed within the hour. */
+const LEASE_SECONDS = { min: 3, max: 3600, fallback: 30 };
+
+function integerIn(env: NodeJS.ProcessEnv, name: string, bounds: typeof LEASE_SECONDS): number {
+  const raw = env[name]?.trim();
+  if (!raw) return bounds.fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max)
+    throw new Error(
+      `${name} must be a whole number of seconds from ${bounds.min} to ${bounds.max}, not "${raw}" (default ${bounds.fallback})`,
+    );
+  return value;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,5 +58,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
       perMinute: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_MINUTE", 80),
       perHour: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_HOUR", 500),
     },
+    jobLeaseMs: integerIn(env, "SOFIE_JOB_LEASE_SECONDS", LEASE_SECONDS) * 1000,
   };
 }

@@ -7,6 +7,8 @@ import type { JobQueueStore } from "../ports/store.js";
 import type { Clock } from "../ports/clock.js";
 import type { ActionResult } from "./run-commands.js";
 import type { PromotedImage, PromotionRequest } from "./promote-to-registry.js";
+import { enqueueJob, type JobType } from "./job-kind.js";
+import { promotionJobPayloadSchema } from "./promotion-job-payload.js";
 
 export const PROMOTE_JOB = "promote";
 
@@ -45,6 +47,14 @@ export interface RequestPromotionDeps {
   /** Remembers that the branch had moved past the build to promote, so the next /promote goes ahead. */
   readonly rememberConfirmation: (sha: string) => Promise<void>;
 }
+
+/** Promotion jobs: one per component and commit; one promotion of a component runs at a time. */
+export const PROMOTE_JOB_TYPE: JobType<PromotionJobPayload> = {
+  kind: PROMOTE_JOB,
+  version: 1,
+  schema: promotionJobPayloadSchema,
+  group: (payload) => payload.repository,
+};
 
 /**
  * `/promote` and `/promote registry` (and the automatic promotion of each passing build
@@ -138,12 +148,13 @@ export async function requestPromotion(
     ...(input.issueNumber === undefined ? {} : { issueNumber: input.issueNumber }),
     ...(input.replyId === undefined ? {} : { replyId: input.replyId }),
   };
-  const queued = await deps.jobs.enqueue({
-    kind: PROMOTE_JOB,
-    key: `promote:${input.repository}:${ci.sha}`,
+  const queued = await enqueueJob(
+    deps.jobs,
+    PROMOTE_JOB_TYPE,
+    `promote:${input.repository}:${ci.sha}`,
     payload,
-    runAfter: deps.clock.now(),
-  });
+    deps.clock,
+  );
   const list = promoted.map((p) => `\`${p.name}@${p.digest.slice(0, 19)}…\``).join(", ");
   return queued
     ? {
