@@ -30,12 +30,13 @@ export interface WritePacer {
   /** Waits for a write's turn and records it. */
   acquire(): Promise<void>;
   /**
-   * Sends one write in its turn (after `acquire()`) with no other write of this pacer in
-   * flight: GitHub asks integrations not to send an installation's requests concurrently,
-   * and a rate-limit answer's pause, recorded by `send` before it settles, then holds every
-   * write that comes after it. Jobs running side by side share the installation's pacer.
+   * Sends one request of the installation in its turn: no other request of this pacer is
+   * in flight (GitHub asks integrations to send an installation's requests serially, and
+   * jobs running side by side share the installation's pacer), every request first waits
+   * out a pause, and a write first takes its place in the budgets (`acquire`). A rate-limit
+   * answer's pause, recorded by `send` before it settles, holds every request after it.
    */
-  write<T>(send: () => Promise<T>): Promise<T>;
+  send<T>(kind: "read" | "write", send: () => Promise<T>): Promise<T>;
   /** Pauses every write of this bucket for `ms` from now (GitHub said "retry after"). */
   pauseFor(ms: number): Promise<void>;
   /** Waits until no pause holds (for a read that GitHub asked to retry later). */
@@ -87,7 +88,7 @@ export function createWritePacer(
       await clock.sleep(Math.max(1, wait));
     }
   };
-  let writing: Promise<unknown> = Promise.resolve();
+  let inFlight: Promise<unknown> = Promise.resolve();
   const acquire = (): Promise<void> => {
     const turn = tail.then(acquireOne);
     tail = turn.catch(() => undefined);
@@ -95,12 +96,13 @@ export function createWritePacer(
   };
   return {
     acquire,
-    write(send) {
-      const turn = writing.then(async () => {
-        await acquire();
+    send(kind, send) {
+      const turn = inFlight.then(async () => {
+        if (kind === "write") await acquire();
+        else await waitWhilePaused();
         return send();
       });
-      writing = turn.catch(() => undefined);
+      inFlight = turn.catch(() => undefined);
       return turn;
     },
     pauseFor: (ms) => log.pauseWrites(options.bucket, new Date(clock.now().getTime() + ms)),

@@ -50,19 +50,22 @@ describe("createWritePacer", () => {
     await store.close();
   });
 
-  it("sends an installation's writes one at a time, and a pause recorded by one holds the next", async () => {
+  it("sends an installation's requests one at a time, and a pause recorded by one holds the next", async () => {
     const store = openSqliteStore(":memory:");
     const clock = new FakeClock();
     const pacer = createWritePacer(store.writes, clock);
     const events: string[] = [];
     let release: () => void = () => undefined;
-    const first = pacer.write(async () => {
+    const first = pacer.send("read", async () => {
       events.push(`first sent at ${clock.now().getTime()}`);
       await new Promise<void>((resolve) => (release = resolve));
       await pacer.pauseFor(30_000); // GitHub answered "secondary rate limit"
       events.push("first answered");
     });
-    const second = pacer.write(async () => void events.push(`second sent at ${clock.now().getTime()}`));
+    const second = pacer.send(
+      "write",
+      async () => void events.push(`second sent at ${clock.now().getTime()}`),
+    );
     await new Promise((resolve) => setImmediate(resolve));
     expect(events).toHaveLength(1);
     release();

@@ -19,8 +19,8 @@ class CountingPacer implements WritePacer {
   async acquire(): Promise<void> {
     this.acquired++;
   }
-  async write<T>(send: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  async send<T>(kind: "read" | "write", send: () => Promise<T>): Promise<T> {
+    if (kind === "write") await this.acquire();
     return send();
   }
   async pauseFor(): Promise<void> {}
@@ -56,7 +56,7 @@ describe("paceOctokit", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const octokit = paceOctokit(testOctokit(), {
       acquire: () => gate,
-      write: async (send) => gate.then(send),
+      send: async (kind, send) => (kind === "write" ? gate.then(send) : send()),
       pauseFor: async () => undefined,
       waitWhilePaused: async () => undefined,
     });
