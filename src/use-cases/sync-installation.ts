@@ -25,7 +25,7 @@ export interface SyncInstallationPayload {
   readonly reopen?: readonly string[];
 }
 
-const installationId = z.number().int().positive();
+const positiveId = z.number().int().positive();
 const contentsAccess = z.enum(["read", "write", "none"]);
 const repositoryName = z
   .string()
@@ -36,11 +36,14 @@ export const ONBOARD_JOB_TYPE: JobType<OnboardJobPayload> = {
   kind: ONBOARD_JOB,
   version: 1,
   schema: z.object({
-    installationId,
+    installationId: positiveId,
     owner: z.string().min(1),
     repo: z.string().min(1),
     contentsAccess,
     reopen: z.boolean().exactOptional(),
+    // `/onboard`'s reply comment and author (kept, not stripped, when a caller sets them).
+    replyId: positiveId.exactOptional(),
+    requestedBy: z.string().min(1).exactOptional(),
   }),
   group: (payload) => `${payload.owner}/${payload.repo}`,
 };
@@ -50,7 +53,7 @@ export const SYNC_INSTALLATION_JOB_TYPE: JobType<SyncInstallationPayload> = {
   kind: SYNC_INSTALLATION_JOB,
   version: 1,
   schema: z.object({
-    installationId,
+    installationId: positiveId,
     contentsAccess,
     onboard: z.array(repositoryName),
     reopen: z.array(repositoryName).exactOptional(),
