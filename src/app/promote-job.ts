@@ -23,7 +23,7 @@ export function promoteJob(services: Services) {
 }
 
 function promote(services: Services) {
-  return async (request: PromotionJobPayload, { job, isFinal }: JobContext): Promise<void> => {
+  return async (request: PromotionJobPayload, { job, isFinal, signal }: JobContext): Promise<void> => {
     const octokit = await services.probot.auth(request.installationId);
     const adapters = repositoryAdapters(octokit, services.pacerFor(request.installationId));
     const installationToken = async () =>
@@ -45,7 +45,7 @@ function promote(services: Services) {
         log: services.probot.log,
       },
       request,
-      { attempt: job.attempts, isFinal },
+      { attempt: job.attempts, isFinal, signal },
     );
     services.probot.log.info(
       { repository: request.repository, sha: request.sha, result },
