@@ -10,8 +10,9 @@ import { createHealthHandler } from "./health-handler.js";
 import { guardProbotWebhooks } from "./guard-probot-webhooks.js";
 import { createMetrics } from "./metrics.js";
 import { onInstallation } from "./on-installation.js";
-import { ONBOARD_JOB, SYNC_INSTALLATION_JOB } from "../use-cases/sync-installation.js";
-import { SYNC_APP_JOB, syncAppJob, syncInstallationJob } from "./sync-jobs.js";
+import { enqueueJob } from "../use-cases/job-kind.js";
+import { jobOwnerId } from "../use-cases/job-owner-id.js";
+import { SYNC_APP_JOB_TYPE, syncAppJob, syncInstallationJob } from "./sync-jobs.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onPullRequest } from "./on-pull-request.js";
 import { onPush } from "./on-push.js";
@@ -20,9 +21,6 @@ import { onboardJob } from "./onboard-job.js";
 import { promoteJob } from "./promote-job.js";
 import { publishJob } from "./publish-job.js";
 import { reportRunJob } from "./report-run-job.js";
-import { REPORT_RUN_JOB } from "../use-cases/record-workflow-run.js";
-import { PUBLISH_JOB } from "../use-cases/publish-component.js";
-import { PROMOTE_JOB } from "../use-cases/request-promotion.js";
 import type { Services } from "./services.js";
 
 export interface AppOverrides {
@@ -79,7 +77,7 @@ function addHttpHandlers(services: Services, addHandler: ApplicationFunctionOpti
 /** One handler per event, each handling a delivery once. */
 function registerEventHandlers(probot: Probot, services: Services): void {
   const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
-    handledOnce<C>(services.store.deliveries, name, handler);
+    handledOnce<C>(services.store.deliveries, services.clock, name, handler);
   probot.on(
     ["installation.created", "installation_repositories.added"],
     once("installation", onInstallation(services)),
@@ -95,29 +93,24 @@ function registerEventHandlers(probot: Probot, services: Services): void {
 
 /** The job loop, after a start-up sync is queued (deliveries missed while the app was down). */
 function startJobs(services: Services, overrides: AppOverrides): void {
-  const { store, clock, probot } = services;
+  const { store, clock, probot, env } = services;
   const runner = createJobRunner(
     store.jobs,
-    {
-      [ONBOARD_JOB]: onboardJob(services),
-      [PROMOTE_JOB]: promoteJob(services),
-      [PUBLISH_JOB]: publishJob(services),
-      [REPORT_RUN_JOB]: reportRunJob(services),
-      [SYNC_INSTALLATION_JOB]: syncInstallationJob(services),
-      [SYNC_APP_JOB]: syncAppJob(services),
-    },
+    [
+      onboardJob(services),
+      promoteJob(services),
+      publishJob(services),
+      reportRunJob(services),
+      syncInstallationJob(services),
+      syncAppJob(services),
+    ],
     clock,
     probot.log,
+    { leaseMs: env.jobLeaseMs, owner: jobOwnerId() },
   );
   overrides.onRunner?.(runner);
-  if (!services.env.runJobs) return;
-  void store.jobs
-    .enqueue({
-      kind: SYNC_APP_JOB,
-      key: `sync-app:${clock.now().toISOString()}`,
-      payload: {},
-      runAfter: clock.now(),
-    })
+  if (!env.runJobs) return;
+  void enqueueJob(store.jobs, SYNC_APP_JOB_TYPE, `sync-app:${clock.now().toISOString()}`, {}, clock)
     .catch((error: unknown) => probot.log.warn({ err: String(error) }, "start-up sync not queued"))
     .finally(() => runner.start());
 }
@@ -132,7 +125,7 @@ function installationPacers(store: Store, clock: Clock, env: AppEnv): (installat
   return (installationId) => {
     let pacer = pacers.get(installationId);
     if (!pacer) {
-      pacer = createWritePacer(store.jobs, clock, { budgets, bucket: `github-content:${installationId}` });
+      pacer = createWritePacer(store.writes, clock, { budgets, bucket: `github-content:${installationId}` });
       pacers.set(installationId, pacer);
     }
     return pacer;

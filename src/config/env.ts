@@ -15,6 +15,11 @@ export interface AppEnv {
   readonly aws: AwsSettings;
   /** The largest webhook body read; a longer one is refused with 413 before it is verified or parsed. */
   readonly webhookMaxBytes: number;
+  /**
+   * How long a claimed job stays this process's without a heartbeat (heartbeats go every
+   * third of it). After a crash, its jobs are taken again once it has run out.
+   */
+  readonly jobLeaseMs: number;
 }
 
 /** 32 MiB: above GitHub's 25 MB payload cap, so no real delivery is refused. */
@@ -49,6 +54,20 @@ function webhookMaxBytes(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+/** Bounds of SOFIE_JOB_LEASE_SECONDS: a heartbeat at least every second, a crashed job resumed within the hour. */
+const LEASE_SECONDS = { min: 3, max: 3600, fallback: 30 };
+
+function integerIn(env: NodeJS.ProcessEnv, name: string, bounds: typeof LEASE_SECONDS): number {
+  const raw = env[name]?.trim();
+  if (!raw) return bounds.fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max)
+    throw new Error(
+      `${name} must be a whole number of seconds from ${bounds.min} to ${bounds.max}, not "${raw}" (default ${bounds.fallback})`,
+    );
+  return value;
+}
+
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
@@ -78,5 +97,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
     },
     aws: readAwsSettings(env),
     webhookMaxBytes: webhookMaxBytes(env),
+    jobLeaseMs: integerIn(env, "SOFIE_JOB_LEASE_SECONDS", LEASE_SECONDS) * 1000,
   };
 }

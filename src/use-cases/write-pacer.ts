@@ -1,5 +1,5 @@
 import type { Clock } from "../ports/clock.js";
-import type { JobQueueStore } from "../ports/store.js";
+import type { WriteLog } from "../ports/store.js";
 
 /** At most `limit` writes in any window of `windowMs`. */
 export interface WriteBudget {
@@ -29,6 +29,14 @@ export const GITHUB_CONTENT_LIMIT: WritePacerOptions = {
 export interface WritePacer {
   /** Waits for a write's turn and records it. */
   acquire(): Promise<void>;
+  /**
+   * Sends one request of the installation in its turn: no other request of this pacer is
+   * in flight (GitHub asks integrations to send an installation's requests serially, and
+   * jobs running side by side share the installation's pacer), every request first waits
+   * out a pause, and a write first takes its place in the budgets (`acquire`). A rate-limit
+   * answer's pause, recorded by `send` before it settles, holds every request after it.
+   */
+  send<T>(kind: "read" | "write", send: () => Promise<T>): Promise<T>;
   /** Pauses every write of this bucket for `ms` from now (GitHub said "retry after"). */
   pauseFor(ms: number): Promise<void>;
   /** Waits until no pause holds (for a read that GitHub asked to retry later). */
@@ -41,10 +49,7 @@ export interface WritePacer {
  * served one at a time, in order.
  */
 export function createWritePacer(
-  log: Pick<
-    JobQueueStore,
-    "recordWrite" | "countWrites" | "oldestWrite" | "pauseWrites" | "writesPausedUntil"
-  >,
+  log: WriteLog,
   clock: Clock,
   options: WritePacerOptions = GITHUB_CONTENT_LIMIT,
 ): WritePacer {
@@ -83,10 +88,21 @@ export function createWritePacer(
       await clock.sleep(Math.max(1, wait));
     }
   };
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const acquire = (): Promise<void> => {
+    const turn = tail.then(acquireOne);
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
   return {
-    acquire() {
-      const turn = tail.then(acquireOne);
-      tail = turn.catch(() => undefined);
+    acquire,
+    send(kind, send) {
+      const turn = inFlight.then(async () => {
+        if (kind === "write") await acquire();
+        else await waitWhilePaused();
+        return send();
+      });
+      inFlight = turn.catch(() => undefined);
       return turn;
     },
     pauseFor: (ms) => log.pauseWrites(options.bucket, new Date(clock.now().getTime() + ms)),

@@ -80,8 +80,12 @@ export function rawRequest(request: RawRequest): Promise<RawResponse> {
     for (const chunk of request.chunks ?? []) frame(chunk);
     if (request.endless) {
       const chunk = request.endless;
-      const pump = () => {
-        while (!settled && !socket.destroyed) if (!frame(chunk)) return void socket.once("drain", pump);
+      // One chunk per turn of the event loop, so that a closed connection is seen at once
+      // (a synchronous loop can queue a gigabyte before the close is delivered).
+      const pump = (): void => {
+        if (settled || socket.destroyed) return;
+        if (frame(chunk)) setImmediate(pump);
+        else socket.once("drain", pump);
       };
       pump();
     } else if (request.then === "abort") setTimeout(() => done("aborted"), 100);
