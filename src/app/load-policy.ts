@@ -1,7 +1,6 @@
 import type { Context } from "probot";
 import { DEFAULT_POLICY, validatePolicyObject, type OrganisationPolicy } from "../config/policy.js";
-
-export const POLICY_FILE = "sofie-integration.yml";
+import { POLICY_FILE } from "../domain/names.js";
 
 /**
  * The organisation policy for the repository of an event: `.github/sofie-integration.yml`

@@ -4,7 +4,8 @@ import { imagesEvidence } from "../domain/maturity/images-evidence.js";
 import { refreshComponent } from "../use-cases/refresh-component.js";
 import { requestPromotion } from "../use-cases/request-promotion.js";
 import type { ComponentEvidence } from "../domain/maturity/evidence.js";
-import { IMAGES_JSON, reportTests } from "../use-cases/report-tests.js";
+import { IMAGES_JSON } from "../domain/names.js";
+import { reportTests } from "../use-cases/report-tests.js";
 import { componentContext } from "./component-context.js";
 import type { Services } from "./services.js";
 

@@ -15,7 +15,7 @@ import { renderLevelChecklist } from "../domain/render/render-level-checklist.js
 import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
 import { parseManifest } from "../domain/manifest/parse-manifest.js";
 import { checkImages, MAX_DOCKERFILE_BYTES } from "../use-cases/check-images.js";
-import { MANIFEST_PATH } from "../use-cases/report-tests.js";
+import { MANIFEST_PATH } from "../domain/names.js";
 import { EXIT, type CliIo } from "./cli-io.js";
 import { MAX_WALK, readCapped } from "./local-checkout.js";
 

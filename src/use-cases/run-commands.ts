@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../domain/names.js";
 import { COMMANDS, findCommand, type CommandAudience } from "../domain/commands/commands.js";
 import { parseCommands } from "../domain/commands/parse-commands.js";
 import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.js";
@@ -139,7 +140,7 @@ async function refuse(
   if (audience === "anyone" || audience === "commenters") return undefined;
   if (audience === "maintainers") {
     if (!deps.maintainersTeam) {
-      return "no maintainers team is named in the organisation policy (`maintainers:` in `.github/sofie-integration.yml`), so nobody may run this yet";
+      return `no maintainers team is named in the organisation policy (\`maintainers:\` in \`${POLICY_PATH}\`), so nobody may run this yet`;
     }
     return (await deps.isMaintainer(input.author))
       ? undefined

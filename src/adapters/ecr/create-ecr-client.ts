@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../../domain/names.js";
 import { ECRClient } from "@aws-sdk/client-ecr";
 
 /** Where the ECR client's settings come from besides the environment. */
@@ -23,7 +24,7 @@ export function createEcrClient(env: NodeJS.ProcessEnv, options: EcrClientOption
   const region = options.region ?? env.AWS_REGION?.trim() ?? env.AWS_DEFAULT_REGION?.trim();
   if (!region) {
     throw new Error(
-      "no AWS region for ECR; set registry.region in .github/sofie-integration.yml or AWS_REGION in the bot's environment",
+      `no AWS region for ECR; set registry.region in ${POLICY_PATH} or AWS_REGION in the bot's environment`,
     );
   }
   const endpoint = endpointFrom(env);
