@@ -1,7 +1,11 @@
 import { createEcrClient } from "../adapters/ecr/create-ecr-client.js";
 import { createEcrRegistry } from "../adapters/ecr/ecr-registry.js";
 import { createOciImageRegistry } from "../adapters/oci/create-oci-image-registry.js";
-import { neutralizeMarkdownMentions } from "../domain/render/neutralize-mentions.js";
+import {
+  promotionDoneLine,
+  promotionFailedLine,
+  renderPromotionProgress,
+} from "../domain/render/render-promotion-progress.js";
 import type { Job } from "../ports/store.js";
 import { ciRegistryEndpoint } from "../use-cases/ci-registry-endpoint.js";
 import { classifyFailure } from "../use-cases/classify-failure.js";
@@ -31,10 +35,9 @@ export function promoteJob(services: Services) {
     const progress = async (text: string) => {
       lines.push(text);
       if (request.replyId === undefined) return;
-      const header = `@${request.requestedBy} promotion of ${request.sha.slice(0, 7)} to the registry (attempt ${job.attempts}):`;
-      // Error messages echo images.json and registry answers: no mention in them may ping anyone.
-      const body = neutralizeMarkdownMentions(lines.map((l) => `- ${l}`).join("\n"));
-      await adapters.issues.updateComment(repo, request.replyId, `${header}\n\n${body}`);
+      const { requestedBy, sha } = request;
+      const body = renderPromotionProgress({ requestedBy, sha, attempt: job.attempts, lines });
+      await adapters.issues.updateComment(repo, request.replyId, body);
     };
     const installationToken = async () =>
       ((await octokit.auth({ type: "installation" })) as { token: string }).token;
@@ -76,11 +79,7 @@ export function promoteJob(services: Services) {
       const last = failure.permanent || job.attempts >= DEFAULT_JOB_RUNNER_OPTIONS.maxAttempts;
       // Reporting is best effort: GitHub being down must not turn a permanent failure into a retried one.
       await bestEffort(services, "promotion progress not written", () =>
-        progress(
-          last
-            ? `❌ Failed: ${failure.message}\n- What to do: ${failure.action}`
-            : `⚠️ Attempt ${job.attempts} failed: ${failure.message}; retrying`,
-        ),
+        progress(promotionFailedLine(failure, job.attempts, last)),
       );
       if (!last) throw error;
       await audit("failed", failure.message, { sha: request.sha, attempt: job.attempts });
@@ -107,11 +106,10 @@ export function promoteJob(services: Services) {
       throw new PermanentJobError(failure.message);
     }
     await progress(
-      `✅ Done: ${Object.entries(outcome.digests)
-        .map(([image, digest]) => `\`${image}@${digest}\``)
-        .join(
-          ", ",
-        )} in the registry; ${outcome.copies.reduce((n, c) => n + c.bytesSent, 0)} blob bytes sent.`,
+      promotionDoneLine(
+        outcome.digests,
+        outcome.copies.reduce((n, c) => n + c.bytesSent, 0),
+      ),
     );
     // What this attempt actually sent: after a crash, the blobs that had arrived are not counted again.
     const sum = (key: "blobsSent" | "blobsSkipped" | "blobsMounted" | "bytesSent") =>
