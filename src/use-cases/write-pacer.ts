@@ -1,5 +1,6 @@
 import type { Clock } from "../ports/clock.js";
 import type { JobQueueStore } from "../ports/store.js";
+import type { WritePacer } from "../ports/write-pacer.js";
 
 /** At most `limit` writes in any window of `windowMs`. */
 export interface WriteBudget {
@@ -24,16 +25,6 @@ export const GITHUB_CONTENT_LIMIT: WritePacerOptions = {
   budgets: GITHUB_CONTENT_BUDGETS,
   bucket: "github-content",
 };
-
-/** Waits, before each write, until one more write keeps every window under its limit and no pause holds. */
-export interface WritePacer {
-  /** Waits for a write's turn and records it. */
-  acquire(): Promise<void>;
-  /** Pauses every write of this bucket for `ms` from now (GitHub said "retry after"). */
-  pauseFor(ms: number): Promise<void>;
-  /** Waits until no pause holds (for a read that GitHub asked to retry later). */
-  waitWhilePaused(): Promise<void>;
-}
 
 /**
  * A sliding-window pacer whose log lives in the store, so a restart does not forget the
