@@ -11,7 +11,7 @@ import { renderLevelChecklist } from "../domain/render/render-level-checklist.js
 import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
 import { CI_ARTIFACT, MANIFEST_PATH } from "../domain/names.js";
 import { MAX_DOCKERFILE_BYTES } from "../use-cases/check-images.js";
-import { collectReports } from "../use-cases/collect-reports.js";
+import { collectReports } from "../domain/junit/collect-reports.js";
 import { readComponentFiles } from "../use-cases/read-component.js";
 import { EXIT, type CliIo } from "./cli-io.js";
 import { formatReportProblem, readError } from "./format-report-problem.js";

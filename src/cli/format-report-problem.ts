@@ -1,5 +1,5 @@
 import { formatProblem } from "../domain/problem.js";
-import type { ReportProblem } from "../use-cases/collect-reports.js";
+import type { ReportProblem } from "../domain/junit/collect-reports.js";
 
 /**
  * A report problem on one line, whatever the error (the CLI contract promises a one-line

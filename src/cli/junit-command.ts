@@ -1,4 +1,4 @@
-import { collectReports } from "../use-cases/collect-reports.js";
+import { collectReports } from "../domain/junit/collect-reports.js";
 import { EXIT, type CliIo } from "./cli-io.js";
 import { formatJunitSummary } from "./format-junit-summary.js";
 import { formatReportProblem, readError } from "./format-report-problem.js";

@@ -1,4 +1,5 @@
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
+import { collectReports } from "../domain/junit/collect-reports.js";
 import { reportMatcher } from "../domain/junit/report-matcher.js";
 import type { TestTotals } from "../domain/junit/test-results.js";
 import { MAX_IMAGES_JSON_BYTES } from "../domain/images/parse-images-json.js";
@@ -13,7 +14,6 @@ import type { CheckRuns } from "../ports/check-runs.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
 import { describeError } from "./classify-failure.js";
-import { collectReports } from "./collect-reports.js";
 import { completeCheckRun, startCheckRun } from "./publish-check-run.js";
 import { readManifest } from "./read-manifest.js";
 import { readText } from "./read-text.js";

@@ -126,11 +126,11 @@ describe("one of each", () => {
     ]);
   });
 
-  it("JUnit reports are collected only through use-cases/collect-reports.ts", () => {
-    const outsideTheParser = importersOf("domain/junit/parse-junit").filter(
-      (f) => !f.startsWith("domain/junit/"),
-    );
-    expect(outsideTheParser).toEqual(["use-cases/collect-reports.ts"]);
+  it("JUnit reports are collected only through domain/junit/collect-reports.ts", () => {
+    expect(importersOf("domain/junit/parse-junit")).toEqual([
+      "domain/junit/collect-reports.ts",
+      "domain/junit/parse-junit-text.ts",
+    ]);
     expect(importersOf("domain/junit/report-matcher").every((f) => !f.startsWith("domain/"))).toBe(true);
   });
 

@@ -81,7 +81,7 @@ const ALLOWED: [string, string][] = [
   ],
   [
     "src/cli/planted.ts",
-    'import { openSqliteStore } from "../adapters/storage/open-sqlite-store.js";\nimport { collectReports } from "../use-cases/collect-reports.js";\nimport { readFile } from "node:fs/promises";',
+    'import { openSqliteStore } from "../adapters/storage/open-sqlite-store.js";\nimport { readComponentFiles } from "../use-cases/read-component.js";\nimport { readFile } from "node:fs/promises";',
   ],
   [
     "src/app/planted.ts",

@@ -1,9 +1,9 @@
-import { JunitParseError } from "../domain/junit/junit-parse-error.js";
-import { parseJunit } from "../domain/junit/parse-junit.js";
-import { summarize } from "../domain/junit/summarize.js";
-import type { TestReport, TestTotals } from "../domain/junit/test-results.js";
-import { toProblem } from "../domain/junit/to-problem.js";
-import type { Problem } from "../domain/problem.js";
+import type { Problem } from "../problem.js";
+import { JunitParseError } from "./junit-parse-error.js";
+import { parseJunit } from "./parse-junit.js";
+import { summarize } from "./summarize.js";
+import type { TestReport, TestTotals } from "./test-results.js";
+import { toProblem } from "./to-problem.js";
 
 /** Files that may hold JUnit reports: a results artifact's entries, a local checkout, files named on a command line. */
 export interface ReportFiles {
@@ -41,6 +41,7 @@ export interface CollectedReports {
  * The one report collector, shared by the test-results check run and the CLI (`sofie-bot junit`,
  * `sofie-bot check`): parses each file `select` names (see `reportMatcher` for the manifest's
  * glob), collecting every problem rather than stopping at the first, and sums the results.
+ * Pure like the parser: the files come as streams from whoever can read them.
  */
 export async function collectReports(
   files: ReportFiles,

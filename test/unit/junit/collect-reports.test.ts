@@ -1,5 +1,5 @@
-import { reportMatcher } from "../../src/domain/junit/report-matcher.js";
-import { collectReports, type ReportFiles } from "../../src/use-cases/collect-reports.js";
+import { collectReports, type ReportFiles } from "../../../src/domain/junit/collect-reports.js";
+import { reportMatcher } from "../../../src/domain/junit/report-matcher.js";
 
 const PASSING = '<testsuite name="s"><testcase name="a"/><testcase name="b"/></testsuite>';
 const FAILING = '<testsuite name="f"><testcase name="x"><failure message="no"/></testcase></testsuite>';
