@@ -1,7 +1,8 @@
 import type { Context } from "probot";
+import { createGitHubPolicySource } from "../adapters/github/github-policy-source.js";
+import { DEFAULT_POLICY } from "../config/policy.js";
 import type { RefreshContext, RefreshDeps } from "../use-cases/refresh-component.js";
-import { ladderFor } from "./ladder-for.js";
-import { loadPolicy } from "./load-policy.js";
+import { ladderFor, resolvePolicy, type ResolvedPolicy } from "../use-cases/resolve-policy.js";
 import { repositoryAdapters, type RepositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
 
@@ -9,8 +10,8 @@ import type { Services } from "./services.js";
 export interface ComponentContext {
   readonly adapters: RepositoryAdapters;
   readonly refreshDeps: RefreshDeps;
-  readonly refresh: Omit<RefreshContext, "component">;
-  readonly policy: Awaited<ReturnType<typeof loadPolicy>>;
+  readonly refresh: RefreshContext;
+  readonly policy: ResolvedPolicy["policy"];
 }
 
 export async function componentContext(
@@ -19,21 +20,21 @@ export async function componentContext(
   installationId: number,
 ): Promise<ComponentContext> {
   const adapters = repositoryAdapters(context.octokit, services.pacerFor(installationId));
-  const policy = await loadPolicy(context);
+  const { policy, ladder } = await webhookPolicy(context);
   return {
     adapters,
     policy,
-    refreshDeps: {
-      ...adapters,
-      components: services.store.components,
-      clock: services.clock,
-      log: context.log,
-    },
-    refresh: {
-      installationId,
-      ladder: ladderFor(policy, context.log),
-      maturityCheckName: policy.checks.maturity,
-      topicPrefix: policy.topics.prefix,
-    },
+    refreshDeps: { components: services.store.components, jobs: services.store.jobs, clock: services.clock },
+    refresh: { installationId, ladder },
   };
+}
+
+/** In a webhook, an unreadable policy file is not worth losing the event for: the defaults apply. */
+async function webhookPolicy(context: Context): Promise<ResolvedPolicy> {
+  try {
+    return await resolvePolicy(createGitHubPolicySource(context.octokit), context.repo(), context.log);
+  } catch (error) {
+    context.log.warn({ err: error }, "cannot read the organisation policy; using the default policy");
+    return { policy: DEFAULT_POLICY, ladder: ladderFor(DEFAULT_POLICY, context.log) };
+  }
 }

@@ -8,6 +8,7 @@ import type { WritePacer } from "../ports/write-pacer.js";
 import { createWritePacer } from "../use-cases/write-pacer.js";
 import { handledOnce } from "./handled-once.js";
 import { createHealthHandler } from "./health-handler.js";
+import { guardProbotWebhooks } from "./guard-probot-webhooks.js";
 import { createMetrics } from "./metrics.js";
 import { onInstallation } from "./on-installation.js";
 import { ONBOARD_JOB, SYNC_INSTALLATION_JOB } from "../use-cases/sync-installation.js";
@@ -18,6 +19,10 @@ import { onPush } from "./on-push.js";
 import { onWorkflowRunCompleted } from "./on-workflow-run-completed.js";
 import { onboardJob } from "./onboard-job.js";
 import { promoteJob } from "./promote-job.js";
+import { publishJob } from "./publish-job.js";
+import { reportRunJob } from "./report-run-job.js";
+import { REPORT_RUN_JOB } from "../use-cases/record-workflow-run.js";
+import { PUBLISH_JOB } from "../use-cases/publish-component.js";
 import { PROMOTE_JOB } from "../use-cases/request-promotion.js";
 import type { Services } from "./services.js";
 
@@ -30,8 +35,8 @@ export interface AppOverrides {
 }
 
 /**
- * Builds the Probot app: the shared services (store, clock, pacer, metrics), the HTTP
- * handlers, one handler per event (each handling a delivery once) and the job loop.
+ * Builds the Probot app: the shared services (store, clock, pacer, metrics), the webhook
+ * body guard, the HTTP handlers, one handler per event (each handling a delivery once) and the job loop.
  */
 export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
   return (probot, options) => {
@@ -47,6 +52,8 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
       pacerFor: installationPacers(store, clock, env),
       metrics,
     };
+    // Before Probot's server asks for its webhook middleware: bodies are capped and verified first.
+    guardProbotWebhooks(probot, env.webhookMaxBytes, process.env);
     const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
       handledOnce<C>(store.deliveries, name, handler);
 
@@ -81,6 +88,8 @@ export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
       {
         [ONBOARD_JOB]: onboardJob(services),
         [PROMOTE_JOB]: promoteJob(services),
+        [PUBLISH_JOB]: publishJob(services),
+        [REPORT_RUN_JOB]: reportRunJob(services),
         [SYNC_INSTALLATION_JOB]: syncInstallationJob(services),
         [SYNC_APP_JOB]: syncAppJob(services),
       },

@@ -10,6 +10,40 @@ export interface AppEnv {
   readonly ciRegistry: CiRegistryConfig;
   /** Content-creating requests to GitHub allowed per installation (GitHub's secondary limits; GHES may differ). */
   readonly githubWrites: { readonly perMinute: number; readonly perHour: number };
+  /** The largest webhook body read; a longer one is refused with 413 before it is verified or parsed. */
+  readonly webhookMaxBytes: number;
+}
+
+/** 32 MiB: above GitHub's 25 MB payload cap, so no real delivery is refused. */
+export const DEFAULT_WEBHOOK_MAX_BYTES = 32 * 1024 * 1024;
+const MIN_WEBHOOK_MAX_BYTES = 64 * 1024;
+const MAX_WEBHOOK_MAX_BYTES = 1024 * 1024 * 1024;
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  "": 1,
+  b: 1,
+  kb: 1000,
+  mb: 1000 ** 2,
+  gb: 1000 ** 3,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** The webhook body cap, as digits with an optional unit (`33554432`, `32MiB`, `30MB`). */
+function webhookMaxBytes(env: NodeJS.ProcessEnv): number {
+  const name = "SOFIE_WEBHOOK_MAX_BYTES";
+  const raw = env[name]?.trim();
+  if (!raw) return DEFAULT_WEBHOOK_MAX_BYTES;
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(raw);
+  const unit = match ? SIZE_UNITS[(match[2] ?? "").toLowerCase()] : undefined;
+  const value = match && unit !== undefined ? Number(match[1]) * unit : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < MIN_WEBHOOK_MAX_BYTES || value > MAX_WEBHOOK_MAX_BYTES) {
+    throw new Error(
+      `${name} must be a size from 64KiB to 1GiB, in bytes or with a unit (KiB, MiB, GiB, KB, MB, GB), ` +
+        `not "${raw}" (default 32MiB = ${DEFAULT_WEBHOOK_MAX_BYTES} bytes; GitHub sends up to 25 MB)`,
+    );
+  }
+  return value;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,5 +73,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
       perMinute: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_MINUTE", 80),
       perHour: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_HOUR", 500),
     },
+    webhookMaxBytes: webhookMaxBytes(env),
   };
 }

@@ -8,4 +8,6 @@ export interface SourceReader {
   listPaths(repo: RepositoryRef, ref: string): Promise<readonly string[]>;
   /** Paths a pull request adds, changes, renames or removes (as far as the host lists them). */
   changedFiles(repo: RepositoryRef, pullNumber: number): Promise<readonly string[]>;
+  /** The commit at the head of the repository's default branch now. */
+  defaultBranchHead(repo: RepositoryRef): Promise<string>;
 }

@@ -3,7 +3,10 @@ import { buildLifecyclePolicy } from "../domain/registry/build-lifecycle-policy.
 import { buildRepositoryPolicy } from "../domain/registry/build-repository-policy.js";
 import { ecrRepositoryName } from "../domain/registry/ecr-repository-name.js";
 import { teamPrincipals } from "../domain/registry/team-principals.js";
-import { promotionCopyingLine, promotionPreparingLine } from "../domain/render/render-promotion-progress.js";
+import {
+  renderPromotionCopying,
+  renderPromotionPreparing,
+} from "../domain/render/render-promotion-progress.js";
 import type { RegistryPolicy } from "../config/policy.js";
 import type { CopyResult, ImageRegistry, RegistryEndpoint } from "../ports/image-registry.js";
 import type { RegistryRepositories } from "../ports/registry-repositories.js";
@@ -91,7 +94,7 @@ export async function promoteToRegistry(
       request.component,
       image.name === request.component ? undefined : image.name,
     );
-    await deps.progress(promotionPreparingLine(name));
+    await deps.progress(renderPromotionPreparing(name));
     await deps.repositories.ensureRepository({
       name,
       scanOnPush: policy.scanOnPush,
@@ -105,7 +108,7 @@ export async function promoteToRegistry(
       lifecyclePolicy,
       repositoryPolicy,
     });
-    await deps.progress(promotionCopyingLine(image.name, image.digest, name));
+    await deps.progress(renderPromotionCopying(image.name, image.digest, name));
     const copy = await deps.images.copyImage({
       source: {
         endpoint,

@@ -37,6 +37,7 @@ export async function readComponentFiles(
     sha,
     valid: read.manifest !== undefined,
     problems: read.problems,
+    ...(read.manifest ? { component: read.manifest.component } : {}),
   };
   if (!read.manifest) return { manifestEvidence };
   const dockerfileFindings = await checkImages(read.manifest, readFile);

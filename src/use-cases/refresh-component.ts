@@ -4,24 +4,24 @@ import type { Ladder } from "../domain/maturity/ladder.js";
 import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.js";
 import type { Clock } from "../ports/clock.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
-import type { ComponentStore } from "../ports/store.js";
+import type { ComponentStore, JobQueueStore } from "../ports/store.js";
+import { requestPublish } from "./publish-component.js";
 import { updateComponent } from "./update-component.js";
-import { writeLevelOutputs, type LevelOutputsDeps, type LevelOutputsState } from "./write-level-outputs.js";
 
-export interface RefreshDeps extends LevelOutputsDeps {
+export interface RefreshDeps {
   readonly components: ComponentStore;
+  readonly jobs: JobQueueStore;
   readonly clock: Clock;
 }
 
 export interface RefreshContext {
   readonly installationId: number;
+  /** The ladder the level is stored for (the organisation policy's). */
   readonly ladder: Ladder;
-  readonly maturityCheckName: string;
-  readonly topicPrefix: string;
-  readonly component?: string;
   /**
-   * Whether to write the level outputs. Default: once the repository has a manifest (the
-   * bot shows nothing in a repository that has not merged its onboarding PR).
+   * Whether to publish the outputs (a publish job) after the write. Default: yes; the
+   * publish job itself shows nothing until the repository has merged its manifest. No when
+   * a promotion follows at once and will publish the level it reaches.
    */
   readonly publish?: boolean;
 }
@@ -30,14 +30,15 @@ export interface RefreshResult {
   readonly previousLevel: number | undefined;
   readonly evaluation: MaturityEvaluation;
   readonly evidence: ComponentEvidence;
+  /** The stored version after the write. */
+  readonly version: number;
 }
 
 /**
- * Records new evidence for a component (merged over what the store holds, or computed from
- * the fresh record), re-evaluates its level and stores both first, with a compare-and-set
- * (`updateComponent`); only then are the level outputs brought up to date from what was
- * stored. A GitHub write that fails after that loses no evidence: publishing again later
- * finds it stored. A patch that changes nothing writes nothing to GitHub.
+ * Records new evidence for a component (merged over the fresh record, or computed from it)
+ * and its level, stored first with a compare-and-set (`updateComponent`); then asks for the
+ * outputs to be published from what was stored (`publishComponent`, a retried job). A
+ * GitHub failure can no longer lose evidence: nothing here writes to GitHub.
  */
 export async function refreshComponent(
   deps: RefreshDeps,
@@ -45,9 +46,9 @@ export async function refreshComponent(
   patch: Partial<ComponentEvidence> | ((current: ComponentEvidence) => Partial<ComponentEvidence>),
   context: RefreshContext,
 ): Promise<RefreshResult> {
-  const key = `${repo.owner}/${repo.repo}`;
+  const repository = `${repo.owner}/${repo.repo}`;
   const now = deps.clock.now().toISOString();
-  const update = await updateComponent(deps, key, context.installationId, (current, record) => {
+  const update = await updateComponent(deps, repository, context.installationId, (current, record) => {
     // A function patch is computed from the fresh record, so it never undoes a concurrent update.
     const evidence: ComponentEvidence = {
       ...current,
@@ -63,36 +64,14 @@ export async function refreshComponent(
       result: { previousLevel: record?.level, evaluation, evidence },
     };
   });
-  const { evidence, evaluation } = update.result;
-  if (context.publish ?? evidence.manifest !== undefined) {
-    await publishLevel(deps, repo, evidence, evaluation, context);
+  const version = update.after?.version ?? 0;
+  if (context.publish ?? true) {
+    await requestPublish(deps, {
+      repository,
+      installationId: context.installationId,
+      version,
+      ...(update.result.previousLevel === undefined ? {} : { previousLevel: update.result.previousLevel }),
+    });
   }
-  return update.result;
-}
-
-/** Projects the stored evaluation onto GitHub, skipping what was published already. */
-async function publishLevel(
-  deps: RefreshDeps,
-  repo: RepositoryRef,
-  evidence: ComponentEvidence,
-  evaluation: MaturityEvaluation,
-  context: RefreshContext,
-): Promise<void> {
-  const key = `${repo.owner}/${repo.repo}`;
-  const previous = ((await deps.components.getOutputs(key)) as LevelOutputsState | undefined) ?? {};
-  const headSha = evidence.push?.sha ?? evidence.ci?.sha;
-  const outputs = await writeLevelOutputs(
-    deps,
-    repo,
-    {
-      evaluation,
-      ...(context.component ? { component: context.component } : {}),
-      ...(headSha ? { headSha } : {}),
-      maturityCheckName: context.maturityCheckName,
-      topicPrefix: context.topicPrefix,
-      ...(evidence.dockerfile ? { findings: evidence.dockerfile.findings } : {}),
-    },
-    previous,
-  );
-  await deps.components.setOutputs(key, outputs, deps.clock.now());
+  return { ...update.result, version };
 }

@@ -27,6 +27,8 @@ export interface CompletedRun {
   readonly workflowPath: string;
   readonly conclusion: string | null;
   readonly htmlUrl?: string;
+  /** No retry follows: a failure to record the results still completes the check run. */
+  readonly isFinal?: boolean;
 }
 
 export interface ReportTestsDeps {
@@ -35,6 +37,11 @@ export interface ReportTestsDeps {
   readonly checks: CheckRuns;
   /** Name of the test-results check run (the policy's `checks.tests`). */
   readonly checkName: string;
+  /**
+   * Stores what the run's results mean for the component, before the check run is completed
+   * (evidence first: a retry after a failed completion finds the evidence stored).
+   */
+  readonly record?: (manifest: ComponentManifest, results: RunResults) => Promise<void>;
 }
 
 /** What the run's artifact held, for the maturity evidence. */
@@ -117,6 +124,15 @@ async function report(
     result = await collect(deps, repo, run, manifest);
   } catch (error) {
     result = unreadable(manifest, downloadFailure(error));
+  }
+  if (deps.record) {
+    try {
+      await deps.record(manifest, result.results);
+    } catch (error) {
+      // Retried while attempts remain (the check run stays "in progress" until then); the last one completes it.
+      if (!run.isFinal) throw error;
+      result = unrecorded(result, describeError(error));
+    }
   }
   await completeCheckRun(deps.checks, repo, checkRun, result);
   return {
@@ -239,6 +255,16 @@ function unreadable(manifest: ComponentManifest, reason: string): Collected {
     conclusion: rendered.conclusion,
     annotations: [],
     results: { reportsFound: false, parseErrors: 0, readError: reason },
+  };
+}
+
+/** The check run when the results were read but could not be recorded for the component. */
+function unrecorded(result: Collected, reason: string): Collected {
+  return {
+    ...result,
+    conclusion: "neutral",
+    title: `${result.title} (not recorded)`,
+    summary: `${result.summary}\n\n> [!WARNING]\n> These results could not be recorded for the component's level (${reason}). Re-run the workflow to record them.`,
   };
 }
 

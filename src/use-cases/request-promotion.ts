@@ -4,7 +4,8 @@ import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import { evaluateMaturity } from "../domain/maturity/evaluate-maturity.js";
 import type { Ladder } from "../domain/maturity/ladder.js";
 import type { RegistryPolicy } from "../config/policy.js";
-import type { JobQueueStore } from "../ports/store.js";
+import type { ComponentStore, JobQueueStore } from "../ports/store.js";
+import { updateComponent } from "./update-component.js";
 import type { Clock } from "../ports/clock.js";
 import type { ActionResult } from "./run-commands.js";
 import type { PromotedImage, PromotionRequest } from "./promote-to-registry.js";
@@ -17,8 +18,6 @@ export interface PromotionJobPayload extends PromotionRequest {
   /** How the component's level is shown once promoted (from the policy, at request time). */
   readonly outputs: {
     readonly ladder: Ladder;
-    readonly maturityCheckName: string;
-    readonly topicPrefix: string;
   };
 }
 
@@ -34,17 +33,12 @@ export interface RequestPromotionInput {
   readonly manifest: ComponentManifest | undefined;
   readonly registry: RegistryPolicy | undefined;
   readonly ladder: Ladder;
-  readonly maturityCheckName: string;
-  readonly topicPrefix: string;
-  /** The latest passing build a maintainer was told about when the branch had moved. */
-  readonly confirmedSha?: string;
 }
 
 export interface RequestPromotionDeps {
   readonly jobs: JobQueueStore;
+  readonly components: ComponentStore;
   readonly clock: Clock;
-  /** Remembers that the branch had moved past the build to promote, so the next /promote goes ahead. */
-  readonly rememberConfirmation: (sha: string) => Promise<void>;
 }
 
 /**
@@ -102,8 +96,12 @@ export async function requestPromotion(
     };
   }
   const head = evidence.push?.sha;
-  if (!input.automatic && head && head !== ci.sha && input.confirmedSha !== ci.sha) {
-    await deps.rememberConfirmation(ci.sha);
+  if (!input.automatic && head && head !== ci.sha && evidence.confirmedPromotion !== ci.sha) {
+    // Remembered on the fresh record, so that the next /promote goes ahead with this build.
+    await updateComponent(deps, input.repository, input.installationId, (fresh) => ({
+      evidence: { ...fresh, confirmedPromotion: ci.sha },
+      result: undefined,
+    }));
     return {
       outcome: "refused",
       message: `The watched branch moved to ${head.slice(0, 7)} since the latest passing build (${ci.sha.slice(0, 7)}), whose images would be promoted. Comment \`/promote\` again to promote ${ci.sha.slice(0, 7)}, or wait for the build of ${head.slice(0, 7)}.`,
@@ -131,11 +129,7 @@ export async function requestPromotion(
     requestedBy: input.actor,
     automatic: input.automatic,
     registry: input.registry,
-    outputs: {
-      ladder: input.ladder,
-      maturityCheckName: input.maturityCheckName,
-      topicPrefix: input.topicPrefix,
-    },
+    outputs: { ladder: input.ladder },
     ...(input.issueNumber === undefined ? {} : { issueNumber: input.issueNumber }),
     ...(input.replyId === undefined ? {} : { replyId: input.replyId }),
   };

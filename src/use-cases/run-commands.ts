@@ -12,7 +12,6 @@ import {
 import type { AccessControl, RepositoryRole } from "../ports/access-control.js";
 import type { IssueTracker } from "../ports/issue-tracker.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
-import type { OnboardOutcome } from "./onboard-component.js";
 
 export interface CommentInput {
   readonly repo: RepositoryRef;
@@ -60,8 +59,8 @@ export interface CommandDeps {
   }) => Promise<void>;
   /** Re-evaluates the component from fresh evidence; undefined when there is nothing to evaluate. */
   readonly evaluate: () => Promise<MaturityEvaluation | undefined>;
-  /** Opens (or re-opens) the onboarding pull request. */
-  readonly onboard: () => Promise<OnboardOutcome>;
+  /** Queues the onboarding job, which opens (or re-opens) the onboarding pull request and reports in `replyId`. */
+  readonly onboard: (context: { actor: string; replyId: number }) => Promise<ActionResult>;
 }
 
 export type CommandsOutcome =
@@ -176,27 +175,12 @@ async function run(
       const retried = name === "retry" ? await deps.retryFailedPromotions() : 0;
       return { outcome: "done", message: renderStatusReply(await deps.evaluate(), retried) };
     }
-    case "onboard": {
-      const outcome = await deps.onboard();
-      return { outcome: "done", message: describeOnboarding(outcome) };
-    }
+    case "onboard":
+      return deps.onboard(context);
     default:
       return {
         outcome: "unavailable",
         message: `\`/${name}\` is not available yet: deployments to staging and production arrive with the deployment milestone.`,
       };
-  }
-}
-
-function describeOnboarding(outcome: OnboardOutcome): string {
-  switch (outcome.status) {
-    case "opened":
-      return `Opened the onboarding pull request #${outcome.number}.`;
-    case "updated":
-      return `Updated the onboarding pull request #${outcome.number}.`;
-    case "unchanged":
-      return `The onboarding pull request #${outcome.number} is open and up to date.`;
-    default:
-      return `No onboarding pull request: ${outcome.reason}.`;
   }
 }

@@ -11,6 +11,9 @@ export interface OnboardJobPayload {
   readonly repo: string;
   readonly contentsAccess: "read" | "write" | "none";
   readonly reopen?: boolean;
+  /** `/onboard`: the reply comment to report the outcome in, and who asked. */
+  readonly replyId?: number;
+  readonly requestedBy?: string;
 }
 
 /** A sync of one installation: which repositories must be onboarded whatever the store knows. */

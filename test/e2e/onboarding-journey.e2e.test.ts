@@ -12,6 +12,7 @@ import { startFakeGitHub, type FakeGitHub } from "../helpers/fake-github-server.
 import { FakeRepository } from "../helpers/fake-repository.js";
 import { makeZip } from "../helpers/make-zip.js";
 import { runApp, WEBHOOK_SECRET, type RunningApp } from "../helpers/run-app.js";
+import { until } from "../helpers/until.js";
 import { pushEvent, workflowRunEvent } from "../helpers/component-events.js";
 import { deriveWebhook, exampleWebhook, sendWebhook } from "../helpers/webhook-fixtures.js";
 
@@ -126,7 +127,8 @@ describe("from installation to level 2, end to end", () => {
   it("reaches level 1 when the onboarding PR is merged and the watched branch is pushed", async () => {
     repo.merge(repo.pulls[0]!.number, MERGED);
     await send("push", events.push(MERGED));
-    await gh.waitFor("PUT /repos/{owner}/{repo}/topics", 20_000);
+    // The level is published by a job after the push is recorded: wait for its last write, the status issue.
+    await until(() => repo.issues[0]?.labels.includes("sofie-level-1"), "the status issue at level 1");
     expect(repo.topics).toEqual(["iot", "energy", "sofie-level-1"]);
     expect(repo.issues).toHaveLength(1);
     expect(repo.issues[0]?.labels).toEqual(["sofie-status", "sofie-level-1"]);
@@ -157,9 +159,8 @@ describe("from installation to level 2, end to end", () => {
         },
       ]),
     );
-    const topicWrites = gh.requestsTo("PUT /repos/{owner}/{repo}/topics").length;
     await send("workflow_run", events.workflowRun(MERGED, 900));
-    await gh.waitFor(() => gh.requestsTo("PUT /repos/{owner}/{repo}/topics").length > topicWrites, 20_000);
+    await until(() => repo.issues[0]?.labels.includes("sofie-level-2"), "the status issue at level 2");
     expect(repo.topics).toEqual(["iot", "energy", "sofie-level-2"]);
     expect(repo.issues).toHaveLength(1);
     expect(repo.issues[0]?.title).toMatch(/level 2/);
@@ -195,7 +196,10 @@ describe("from installation to level 2, end to end", () => {
     );
     repo.headSha = BROKEN;
     await send("push", events.push(BROKEN));
-    await gh.waitFor(() => repo.topics.includes("sofie-level-1"), 20_000);
+    await until(
+      () => repo.topics.includes("sofie-level-1") && repo.issues[0]?.labels.includes("sofie-level-1"),
+      "level 1 published",
+    );
     const check = repo.checkRuns.find((r) => r.name === "SOFIE maturity" && r.head_sha === BROKEN);
     expect(check?.output.annotations).toEqual([
       expect.objectContaining({

@@ -198,10 +198,12 @@ describeRegistry("registry promotion, end to end", () => {
     const answers = (await audit())
       .filter((e) => e.command === "/promote" && e.actor === MAINTAINER)
       .slice(-2);
-    expect(answers.map((a) => a.message).sort()).toEqual([
-      expect.stringMatching(/already queued or running|already in the registry/),
-      expect.stringMatching(/queued:/),
-    ]);
+    // One queued it; the other found it queued, running or (decided on the fresh record) done.
+    const messages = answers.map((a) => a.message);
+    expect(messages.filter((m) => /queued:/.test(m ?? ""))).toHaveLength(1);
+    expect(
+      messages.filter((m) => /already queued or running|already in the registry/.test(m ?? "")),
+    ).toHaveLength(1);
     // The repository existed: its settings and policies were read back, found right and left alone.
     expect(world.ecr.callsTo("SetRepositoryPolicy")).toHaveLength(1);
     expect(world.ecr.callsTo("PutLifecyclePolicy")).toHaveLength(1);

@@ -27,6 +27,10 @@ export class FakeSourceReader implements SourceReader {
   async changedFiles(): Promise<readonly string[]> {
     return this.changed;
   }
+  head = "0000000000000000000000000000000000000000";
+  async defaultBranchHead(): Promise<string> {
+    return this.head;
+  }
   async listPaths(_repo: RepositoryRef, ref: string): Promise<readonly string[]> {
     this.treeReads.push(ref);
     return Object.keys(this.files);

@@ -16,33 +16,31 @@ export interface RunningApp {
 export const WEBHOOK_SECRET = "e2e-webhook-secret";
 
 /**
- * Starts the built app the way `npm start` does (`probot run ./lib/index.js`, after the
- * build), as a child process with Probot's variables, pointed at the fake GitHub as a
- * GitHub Enterprise Server. `npm test` builds `lib/` before jest runs.
+ * Starts the built app the way `npm start` does once lib/ is up to date (`node lib/start.js`:
+ * Probot's `run` in process, the webhook guard in front), as a child process with Probot's
+ * variables, pointed at the fake GitHub as a GitHub Enterprise Server. `npm test` builds `lib/`
+ * before jest runs; the build check of `scripts/start.js` is left out so that parallel tests
+ * never compile into one lib/ at once.
  */
 export async function runApp(gh: FakeGitHub, env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["node_modules/probot/bin/probot.js", "run", "./lib/index.js"],
-    {
-      cwd: process.cwd(),
-      env: {
-        PATH: process.env.PATH,
-        ...gh.env,
-        APP_ID: "1",
-        PRIVATE_KEY: testPrivateKey(),
-        WEBHOOK_SECRET,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "info",
-        LOG_FORMAT: "json",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child: ChildProcess = spawn(process.execPath, ["lib/start.js"], {
+    cwd: process.cwd(),
+    env: {
+      PATH: process.env.PATH,
+      ...gh.env,
+      APP_ID: "1",
+      PRIVATE_KEY: testPrivateKey(),
+      WEBHOOK_SECRET,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;

@@ -37,7 +37,7 @@ async function reply(body: string, world: World = {}): Promise<string> {
       const evidence = "evidence" in world ? world.evidence : BUILT_AND_TESTED;
       return evidence && evaluateMaturity(DEFAULT_LADDER, evidence, NOW);
     },
-    onboard: async () => ({ status: "opened", number: 9 }),
+    onboard: async () => ({ outcome: "done", message: "Onboarding queued." }),
   };
   await runCommands(deps, {
     repo,
@@ -75,13 +75,12 @@ describe("command replies", () => {
       maintainer: false,
     });
     const noTeam = await reply("/hold", { team: undefined });
-    const later = await reply("/rollback production\n/onboard");
+    const later = await reply("/rollback production");
     writeOutput("command-reply-refusals", [outsider, noTeam, later].join("\n\n<!-- next reply -->\n\n"));
     expect(outsider.match(/⛔/g)).toHaveLength(3);
     expect(outsider).toContain("❓");
     expect(outsider).toContain("you have read access");
     expect(noTeam).toContain("no maintainers team is named");
     expect(later).toContain("🚧");
-    expect(later).toContain("Opened the onboarding pull request #9.");
   });
 });

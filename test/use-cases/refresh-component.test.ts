@@ -1,6 +1,10 @@
 import { openSqliteStore } from "../../src/adapters/storage/open-sqlite-store.js";
 import { DEFAULT_LADDER } from "../../src/domain/maturity/default-ladder.js";
-import { refreshComponent } from "../../src/use-cases/refresh-component.js";
+import { DEFAULT_POLICY } from "../../src/config/policy.js";
+import { refreshComponent as record, type RefreshContext } from "../../src/use-cases/refresh-component.js";
+import { publishComponent, PUBLISH_JOB, type PublishDeps } from "../../src/use-cases/publish-component.js";
+import type { ComponentEvidence } from "../../src/domain/maturity/evidence.js";
+import type { RepositoryRef } from "../../src/ports/repository-ref.js";
 import type { Store } from "../../src/ports/store.js";
 import { NotPermittedError } from "../../src/ports/issue-tracker.js";
 import { FakeClock } from "../helpers/fake-clock.js";
@@ -13,13 +17,27 @@ import {
 } from "../helpers/maturity-evidence.js";
 
 const repo = { owner: "sofie-iot", repo: "flexibility-gateway" };
-const context = {
-  installationId: 7,
-  ladder: DEFAULT_LADDER,
-  maturityCheckName: "SOFIE maturity",
-  topicPrefix: "sofie-level-",
-  component: "flexibility-gateway",
-};
+const context: RefreshContext = { installationId: 7, ladder: DEFAULT_LADDER };
+
+/** Records the evidence, then runs the publish job it asked for, as the job runner would. */
+async function refreshComponent(
+  deps: PublishDeps & { jobs: Store["jobs"] },
+  ref: RepositoryRef,
+  patch: Partial<ComponentEvidence>,
+  ctx: RefreshContext,
+) {
+  const result = await record(deps, ref, patch, ctx);
+  for (
+    let job = await deps.jobs.claimNext(deps.clock.now());
+    job;
+    job = await deps.jobs.claimNext(deps.clock.now())
+  ) {
+    expect(job.kind).toBe(PUBLISH_JOB);
+    await publishComponent(deps, ref, job.payload as { previousLevel?: number });
+    await deps.jobs.complete(job.id, deps.clock.now());
+  }
+  return result;
+}
 
 function setup(store: Store) {
   const issues = new FakeIssueTracker();
@@ -30,8 +48,10 @@ function setup(store: Store) {
     topics,
     checks,
     components: store.components,
+    jobs: store.jobs,
     clock: new FakeClock(),
-    log: { warn: () => undefined },
+    log: { warn: (_obj: object, _msg: string): void => undefined },
+    policy: async () => ({ policy: DEFAULT_POLICY, ladder: DEFAULT_LADDER }),
   };
   return { issues, topics, checks, deps };
 }
@@ -94,6 +114,37 @@ describe("refreshComponent", () => {
   });
 });
 
+describe("evidence first", () => {
+  it("keeps the evidence when GitHub fails to publish it, and publishing again catches up", async () => {
+    const store = openSqliteStore(":memory:");
+    const { deps, issues } = setup(store);
+    const createIssue = issues.createIssue.bind(issues);
+    issues.createIssue = async () => {
+      throw Object.assign(new Error("Bad Gateway"), { status: 502 });
+    };
+    await record(deps, repo, BUILT_AND_TESTED, context);
+    const job = await store.jobs.claimNext(deps.clock.now());
+    await expect(publishComponent(deps, repo, {})).rejects.toThrow("Bad Gateway");
+    expect(await store.components.get("sofie-iot/flexibility-gateway")).toMatchObject({
+      level: 2,
+      evidence: BUILT_AND_TESTED,
+    });
+    issues.createIssue = createIssue;
+    expect(await publishComponent(deps, repo, job!.payload as object)).toBe("published");
+    expect(issues.issues).toHaveLength(1);
+    expect(issues.issues[0]?.title).toContain("level 2");
+    await store.close();
+  });
+
+  it("shows nothing for a repository that has not merged its manifest", async () => {
+    const store = openSqliteStore(":memory:");
+    const { deps, issues, topics } = setup(store);
+    await refreshComponent(deps, repo, { installation: { contentsAccess: "read" } }, context);
+    expect(issues.writes + topics.writes).toBe(0);
+    await store.close();
+  });
+});
+
 describe("refreshComponent without the administration permission", () => {
   it("still writes the status issue and the check run, and logs why the topic is missing", async () => {
     const store = openSqliteStore(":memory:");
@@ -105,7 +156,7 @@ describe("refreshComponent without the administration permission", () => {
       );
     };
     await refreshComponent(
-      { ...deps, log: { warn: (_o, msg) => void warnings.push(msg) } },
+      { ...deps, log: { warn: (_o: object, msg: string) => void warnings.push(msg) } },
       repo,
       BUILT_AND_TESTED,
       context,

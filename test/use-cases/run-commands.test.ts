@@ -48,7 +48,10 @@ function setup(role: RepositoryRole = "read", maintainers: string[] = []) {
     },
     onboard: async () => {
       calls.onboard++;
-      return { status: "opened" as const, number: 9 };
+      return {
+        outcome: "done" as const,
+        message: "Onboarding queued: the pull request follows in this reply.",
+      };
     },
   };
   return { deps, issues, calls, audit };
@@ -136,7 +139,7 @@ describe("runCommands", () => {
     await runCommands(deps, { ...base, onboarded: false, body: "/onboard\n/status" });
     expect(calls.onboard).toBe(1);
     expect(calls.evaluate).toBe(0);
-    expect(issues.comments[0]?.body).toContain("Opened the onboarding pull request #9");
+    expect(issues.comments[0]?.body).toContain("Onboarding queued");
   });
 
   it("replies with the valid forms for a bad argument", async () => {

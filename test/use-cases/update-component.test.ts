@@ -26,7 +26,7 @@ describe("updateComponent", () => {
     const store = openSqliteStore(":memory:");
     const clock = new FakeClock();
     await updateComponent({ components: store.components, clock }, REPO, 1, () => ({
-      evidence: { push: { sha: "a", at: "2026-11-25T12:00:00Z" } },
+      evidence: { push: { sha: "a", at: "t" } },
       result: undefined,
     }));
     // The other replica records a hold between this writer's read and its write.
@@ -40,17 +40,11 @@ describe("updateComponent", () => {
     const seen: unknown[] = [];
     const update = await updateComponent({ components, clock }, REPO, 1, (evidence) => {
       seen.push(evidence.hold);
-      return {
-        evidence: { ...evidence, push: { sha: "b", at: "2026-11-25T12:00:00Z" } },
-        result: evidence.hold === true,
-      };
+      return { evidence: { ...evidence, push: { sha: "b", at: "t" } }, result: evidence.hold === true };
     });
     expect(seen).toEqual([undefined, true]);
     expect(update.result).toBe(true);
-    expect((await store.components.get(REPO))?.evidence).toEqual({
-      push: { sha: "b", at: "2026-11-25T12:00:00Z" },
-      hold: true,
-    });
+    expect((await store.components.get(REPO))?.evidence).toEqual({ push: { sha: "b", at: "t" }, hold: true });
     expect(update.after?.version).toBe(3);
     await store.close();
   });

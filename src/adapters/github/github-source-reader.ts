@@ -30,5 +30,10 @@ export function createGitHubSourceReader(octokit: Octokit): SourceReader {
         file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
       );
     },
+    async defaultBranchHead(repo: RepositoryRef) {
+      const { data } = await octokit.rest.repos.get({ ...repo });
+      const head = await octokit.rest.repos.getBranch({ ...repo, branch: data.default_branch });
+      return head.data.commit.sha;
+    },
   };
 }

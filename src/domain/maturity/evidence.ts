@@ -16,6 +16,8 @@ export interface InstallationEvidence {
 /** `.sofie/component.yml` as found on the default branch. */
 export interface ManifestEvidence {
   readonly sha: string;
+  /** The component's name, when the manifest gives one (shown in the status issue). */
+  readonly component?: string;
   readonly valid: boolean;
   readonly problems: readonly Problem[];
 }
