@@ -74,7 +74,15 @@ function accepts(port) {
  */
 export async function startApp(command, args, env, { keepOutput = false, timeoutMs = 120_000 } = {}) {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so that a stop reaches whatever npm or sh started under it.
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      // the group is gone already
+    }
+  };
   let outputBytes = 0;
   let output = "";
   const take = (chunk) => {
@@ -88,7 +96,7 @@ export async function startApp(command, args, env, { keepOutput = false, timeout
   void exited.then(() => (gone = true));
   while (!(await accepts(Number(env.PORT)))) {
     if (gone || performance.now() - started > timeoutMs) {
-      child.kill("SIGKILL");
+      signal("SIGKILL");
       throw new Error(`${command} ${args.join(" ")} did not listen:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -100,8 +108,8 @@ export async function startApp(command, args, env, { keepOutput = false, timeout
     outputBytes: () => outputBytes,
     output: () => output,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      signal("SIGTERM");
+      const timer = setTimeout(() => signal("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
     },

@@ -15,7 +15,7 @@ import { appEnv, freePort, median, plainAppFile, startApp } from "./app-process.
 const POSTS = 4;
 const BODY_BYTES = 28 * 1000 * 1000;
 const RUNS = 3;
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 function body() {
   const head = '{"action":"completed","padding":"';

@@ -22,22 +22,34 @@ for (const listener of process.listeners("SIGINT"))
   if (!sigintBefore.has(listener)) process.off("SIGINT", listener);
 
 let stopping = false;
+/** Logging must not stop a stop: stdout may be a pipe whose reader is gone. */
+function tell(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // nothing left to tell it to
+  }
+}
 async function stop(signal: NodeJS.Signals): Promise<void> {
+  // npm passes a terminal's Ctrl-C on to the process that already got it: one stop is enough.
   if (stopping) return;
   stopping = true;
-  log.info(`${signal}: stopping the server`);
   setTimeout(() => {
-    log.error("the server did not stop within 10 s; exiting");
+    tell(() => log.error("the server did not stop within 10 s; exiting"));
     process.exit(1);
   }, 10_000).unref();
+  tell(() => log.info(`${signal}: stopping the server`));
   try {
     await server.stop();
-    log.info("server stopped");
-    process.exit(0);
   } catch (error) {
-    log.error(error);
+    tell(() => log.error(error));
     process.exit(1);
   }
+  tell(() => log.info("server stopped"));
+  // Let the log's stream write (or fail to: pino's exit-time flush loops for ever on a pipe whose
+  // reader is gone, unless the stream has seen the EPIPE first) before exiting.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  process.exit(0);
 }
 process.on("SIGTERM", (signal) => void stop(signal));
 process.on("SIGINT", (signal) => void stop(signal));

@@ -1,4 +1,4 @@
-import type { ApplicationFunction, Context } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
 import { openSqliteStore } from "../adapters/storage/open-sqlite-store.js";
 import { readEnv, type AppEnv } from "../config/env.js";
 import { systemClock, type Clock } from "../ports/clock.js";
@@ -11,8 +11,9 @@ import { createHealthHandler } from "./health-handler.js";
 import { guardProbotWebhooks } from "./guard-probot-webhooks.js";
 import { createMetrics } from "./metrics.js";
 import { onInstallation } from "./on-installation.js";
-import { ONBOARD_JOB, SYNC_INSTALLATION_JOB } from "../use-cases/sync-installation.js";
-import { SYNC_APP_JOB, syncAppJob, syncInstallationJob } from "./sync-jobs.js";
+import { enqueueJob } from "../use-cases/job-kind.js";
+import { jobOwnerId } from "./job-owner-id.js";
+import { SYNC_APP_JOB_TYPE, syncAppJob, syncInstallationJob } from "./sync-jobs.js";
 import { onIssueComment } from "./on-issue-comment.js";
 import { onPullRequest } from "./on-pull-request.js";
 import { onPush } from "./on-push.js";
@@ -21,9 +22,6 @@ import { onboardJob } from "./onboard-job.js";
 import { promoteJob } from "./promote-job.js";
 import { publishJob } from "./publish-job.js";
 import { reportRunJob } from "./report-run-job.js";
-import { REPORT_RUN_JOB } from "../use-cases/record-workflow-run.js";
-import { PUBLISH_JOB } from "../use-cases/publish-component.js";
-import { PROMOTE_JOB } from "../use-cases/request-promotion.js";
 import type { Services } from "./services.js";
 
 export interface AppOverrides {
@@ -40,76 +38,82 @@ export interface AppOverrides {
  */
 export function createApp(overrides: AppOverrides = {}): ApplicationFunction {
   return (probot, options) => {
-    const env = overrides.env ?? readEnv();
-    const store = overrides.store ?? openSqliteStore(env.database);
-    const clock = overrides.clock ?? systemClock;
-    const metrics = createMetrics();
-    const services: Services = {
-      probot,
-      env,
-      store,
-      clock,
-      pacerFor: installationPacers(store, clock, env),
-      metrics,
-    };
+    const services = buildServices(probot, overrides);
     // Before Probot's server asks for its webhook middleware: bodies are capped and verified first.
-    guardProbotWebhooks(probot, env.webhookMaxBytes, process.env);
-    const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
-      handledOnce<C>(store.deliveries, name, handler);
+    guardProbotWebhooks(probot, services.env.webhookMaxBytes, process.env);
+    addHttpHandlers(services, options?.addHandler);
+    registerEventHandlers(probot, services);
+    startJobs(services, overrides);
+  };
+}
 
-    options?.addHandler?.(
-      createHealthHandler([
-        async () => {
-          try {
-            await store.components.get("readyz/probe");
-            return undefined;
-          } catch (error) {
-            return `the store cannot be read: ${(error as Error).message}`;
-          }
-        },
-      ]),
-    );
-    options?.addHandler?.(metrics.handler);
+function buildServices(probot: Probot, overrides: AppOverrides): Services {
+  const env = overrides.env ?? readEnv();
+  const store = overrides.store ?? openSqliteStore(env.database);
+  const clock = overrides.clock ?? systemClock;
+  return {
+    probot,
+    env,
+    store,
+    clock,
+    pacerFor: installationPacers(store, clock, env),
+    metrics: createMetrics(),
+  };
+}
 
-    probot.on(
-      ["installation.created", "installation_repositories.added"],
-      once("installation", onInstallation(services)),
-    );
-    probot.on("push", once("push", onPush(services)));
-    probot.on("workflow_run.completed", once("workflow_run", onWorkflowRunCompleted(services)));
-    probot.on(
-      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-      once("pull_request", onPullRequest(services)),
-    );
-    probot.on("issue_comment.created", once("issue_comment", onIssueComment(services)));
-
-    const runner = createJobRunner(
-      store.jobs,
-      {
-        [ONBOARD_JOB]: onboardJob(services),
-        [PROMOTE_JOB]: promoteJob(services),
-        [PUBLISH_JOB]: publishJob(services),
-        [REPORT_RUN_JOB]: reportRunJob(services),
-        [SYNC_INSTALLATION_JOB]: syncInstallationJob(services),
-        [SYNC_APP_JOB]: syncAppJob(services),
-      },
-      clock,
-      probot.log,
-    );
-    overrides.onRunner?.(runner);
-    if (env.runJobs) {
-      // Catch up on installations and repositories whose deliveries were missed while the app was down.
-      void store.jobs
-        .enqueue({
-          kind: SYNC_APP_JOB,
-          key: `sync-app:${clock.now().toISOString()}`,
-          payload: {},
-          runAfter: clock.now(),
-        })
-        .catch((error: unknown) => probot.log.warn({ err: String(error) }, "start-up sync not queued"))
-        .finally(() => runner.start());
+/** /healthz, /readyz (the store answers) and /metrics. */
+function addHttpHandlers(services: Services, addHandler: ApplicationFunctionOptions["addHandler"]): void {
+  const storeReadable = async () => {
+    try {
+      await services.store.components.get("readyz/probe");
+      return undefined;
+    } catch (error) {
+      return `the store cannot be read: ${(error as Error).message}`;
     }
   };
+  addHandler?.(createHealthHandler([storeReadable]));
+  addHandler?.(services.metrics.handler);
+}
+
+/** One handler per event, each handling a delivery once. */
+function registerEventHandlers(probot: Probot, services: Services): void {
+  const once = <C extends Context>(name: string, handler: (context: C) => Promise<void>) =>
+    handledOnce<C>(services.store.deliveries, services.clock, name, handler);
+  probot.on(
+    ["installation.created", "installation_repositories.added"],
+    once("installation", onInstallation(services)),
+  );
+  probot.on("push", once("push", onPush(services)));
+  probot.on("workflow_run.completed", once("workflow_run", onWorkflowRunCompleted(services)));
+  probot.on(
+    ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+    once("pull_request", onPullRequest(services)),
+  );
+  probot.on("issue_comment.created", once("issue_comment", onIssueComment(services)));
+}
+
+/** The job loop, after a start-up sync is queued (deliveries missed while the app was down). */
+function startJobs(services: Services, overrides: AppOverrides): void {
+  const { store, clock, probot, env } = services;
+  const runner = createJobRunner(
+    store.jobs,
+    [
+      onboardJob(services),
+      promoteJob(services),
+      publishJob(services),
+      reportRunJob(services),
+      syncInstallationJob(services),
+      syncAppJob(services),
+    ],
+    clock,
+    probot.log,
+    { leaseMs: env.jobLeaseMs, owner: jobOwnerId() },
+  );
+  overrides.onRunner?.(runner);
+  if (!env.runJobs) return;
+  void enqueueJob(store.jobs, SYNC_APP_JOB_TYPE, `sync-app:${clock.now().toISOString()}`, {}, clock)
+    .catch((error: unknown) => probot.log.warn({ err: String(error) }, "start-up sync not queued"))
+    .finally(() => runner.start());
 }
 
 /** One pacer per installation, made on first use; each has its own write log bucket and pause. */
@@ -122,7 +126,7 @@ function installationPacers(store: Store, clock: Clock, env: AppEnv): (installat
   return (installationId) => {
     let pacer = pacers.get(installationId);
     if (!pacer) {
-      pacer = createWritePacer(store.jobs, clock, { budgets, bucket: `github-content:${installationId}` });
+      pacer = createWritePacer(store.writes, clock, { budgets, bucket: `github-content:${installationId}` });
       pacers.set(installationId, pacer);
     }
     return pacer;

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import { guardWebhooks, type NodeMiddleware } from "./webhook-guard.js";
+import { guardWebhooks, type NodeMiddleware } from "../adapters/http/webhook-guard.js";
 
 /**
  * Makes every webhook middleware this Probot instance hands out guarded (see `guardWebhooks`):

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
-import { SYNC_INSTALLATION_JOB, type SyncInstallationPayload } from "../use-cases/sync-installation.js";
+import { enqueueJob } from "../use-cases/job-kind.js";
+import { SYNC_INSTALLATION_JOB_TYPE, type SyncInstallationPayload } from "../use-cases/sync-installation.js";
 import type { Services } from "./services.js";
 
 /**
@@ -20,12 +21,13 @@ export function onInstallation(services: Services) {
       contentsAccess: contents === "write" || contents === "read" ? contents : "none",
       onboard: named.map((repository) => repository.full_name),
     };
-    const added = await services.store.jobs.enqueue({
-      kind: SYNC_INSTALLATION_JOB,
-      key: `sync:${payload.installation.id}:${context.id}`,
-      payload: sync,
-      runAfter: services.clock.now(),
-    });
+    const added = await enqueueJob(
+      services.store.jobs,
+      SYNC_INSTALLATION_JOB_TYPE,
+      `sync:${payload.installation.id}:${context.id}`,
+      sync,
+      services.clock,
+    );
     services.metrics.webhooks.inc({ event: context.name, outcome: "enqueued" });
     context.log.info({ repositories: named.length, added }, "installation sync enqueued");
   };

@@ -1,15 +1,21 @@
 import { createGitHubPolicySource } from "../adapters/github/github-policy-source.js";
-import type { Job } from "../ports/store.js";
+import { defineJobKind } from "../use-cases/job-kind.js";
 import { resolvePolicy } from "../use-cases/resolve-policy.js";
 import { runOnboarding } from "../use-cases/run-onboarding.js";
-import type { OnboardJobPayload } from "../use-cases/sync-installation.js";
+import { ONBOARD_JOB_TYPE, type OnboardJobPayload } from "../use-cases/sync-installation.js";
 import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
 
+/** Onboarding jobs run two at a time: most of their time is spent waiting for GitHub's write pacing. */
+export const ONBOARD_CONCURRENCY = 2;
+
 /** Runs one onboarding job (installation or `/onboard`) with the installation's own token. */
 export function onboardJob(services: Services) {
-  return async (job: Job): Promise<void> => {
-    const payload = job.payload as OnboardJobPayload;
+  return defineJobKind({ ...ONBOARD_JOB_TYPE, concurrency: ONBOARD_CONCURRENCY, run: onboard(services) });
+}
+
+function onboard(services: Services) {
+  return async (payload: OnboardJobPayload): Promise<void> => {
     const octokit = await services.probot.auth(payload.installationId);
     const adapters = repositoryAdapters(octokit, services.pacerFor(payload.installationId));
     const policySource = createGitHubPolicySource(octokit);

@@ -1,21 +1,29 @@
 import { createEcrClient } from "../adapters/ecr/create-ecr-client.js";
 import { createEcrRegistry } from "../adapters/ecr/ecr-registry.js";
 import { createOciImageRegistry } from "../adapters/oci/create-oci-image-registry.js";
-import type { Job } from "../ports/store.js";
 import { ciRegistryEndpoint } from "../use-cases/ci-registry-endpoint.js";
-import { DEFAULT_JOB_RUNNER_OPTIONS } from "../use-cases/job-runner.js";
-import type { PromotionJobPayload } from "../use-cases/request-promotion.js";
+import { defineJobKind, type JobContext } from "../use-cases/job-kind.js";
+import { PROMOTE_JOB_TYPE, type PromotionJobPayload } from "../use-cases/request-promotion.js";
 import { runPromotion } from "../use-cases/run-promotion.js";
 import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
+
+/**
+ * Promotions run two at a time (each for its own component: one promotion of a component
+ * runs at a time), so a large copy never holds up another component's promotion for long.
+ */
+export const PROMOTE_CONCURRENCY = 2;
 
 /**
  * Runs one promotion job (`runPromotion`) with the installation's token (to read the CI
  * registry and reply) and the AWS credentials of the standard chain (for ECR).
  */
 export function promoteJob(services: Services) {
-  return async (job: Job): Promise<void> => {
-    const request = job.payload as PromotionJobPayload;
+  return defineJobKind({ ...PROMOTE_JOB_TYPE, concurrency: PROMOTE_CONCURRENCY, run: promote(services) });
+}
+
+function promote(services: Services) {
+  return async (request: PromotionJobPayload, { job, isFinal, signal }: JobContext): Promise<void> => {
     const octokit = await services.probot.auth(request.installationId);
     const adapters = repositoryAdapters(octokit, services.pacerFor(request.installationId));
     const installationToken = async () =>
@@ -23,7 +31,9 @@ export function promoteJob(services: Services) {
     const result = await runPromotion(
       {
         registry: {
-          repositories: createEcrRegistry(createEcrClient(process.env, { region: request.registry.region })),
+          repositories: createEcrRegistry(
+            createEcrClient(services.env.aws, { region: request.registry.region }),
+          ),
           images: createOciImageRegistry(),
           sourceEndpoint: (host) => ciRegistryEndpoint(services.env.ciRegistry, host, installationToken),
         },
@@ -35,7 +45,7 @@ export function promoteJob(services: Services) {
         log: services.probot.log,
       },
       request,
-      { attempt: job.attempts, isFinal: job.attempts >= DEFAULT_JOB_RUNNER_OPTIONS.maxAttempts },
+      { attempt: job.attempts, isFinal, signal },
     );
     services.probot.log.info(
       { repository: request.repository, sha: request.sha, result },

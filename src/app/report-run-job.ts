@@ -1,15 +1,28 @@
 import { createGitHubPolicySource } from "../adapters/github/github-policy-source.js";
-import type { Job } from "../ports/store.js";
-import { DEFAULT_JOB_RUNNER_OPTIONS } from "../use-cases/job-runner.js";
-import { recordWorkflowRun, type WorkflowRunPayload } from "../use-cases/record-workflow-run.js";
+import { defineJobKind, type JobContext } from "../use-cases/job-kind.js";
+import {
+  recordWorkflowRun,
+  REPORT_RUN_JOB_TYPE,
+  type WorkflowRunPayload,
+} from "../use-cases/record-workflow-run.js";
 import { resolvePolicy } from "../use-cases/resolve-policy.js";
 import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
 
+/** Reading an artifact can take a while: two runs at a time, so one big artifact holds up nothing else. */
+export const REPORT_RUN_CONCURRENCY = 2;
+
 /** Reads one completed run's test results (`recordWorkflowRun`) with the installation's own token. */
 export function reportRunJob(services: Services) {
-  return async (job: Job): Promise<void> => {
-    const payload = job.payload as WorkflowRunPayload;
+  return defineJobKind({
+    ...REPORT_RUN_JOB_TYPE,
+    concurrency: REPORT_RUN_CONCURRENCY,
+    run: report(services),
+  });
+}
+
+function report(services: Services) {
+  return async (payload: WorkflowRunPayload, { isFinal }: JobContext): Promise<void> => {
     const octokit = await services.probot.auth(payload.installationId);
     const adapters = repositoryAdapters(octokit, services.pacerFor(payload.installationId));
     const policySource = createGitHubPolicySource(octokit);
@@ -22,10 +35,7 @@ export function reportRunJob(services: Services) {
         policy: (repo) => resolvePolicy(policySource, repo, services.probot.log),
         ciRegistryHosts: services.env.ciRegistry.hosts,
       },
-      {
-        ...payload,
-        run: { ...payload.run, isFinal: job.attempts >= DEFAULT_JOB_RUNNER_OPTIONS.maxAttempts },
-      },
+      { ...payload, run: { ...payload.run, isFinal } },
     );
     if (outcome.status === "reported") services.metrics.testReports.inc({ conclusion: outcome.conclusion });
     services.probot.log.info(

@@ -1,3 +1,4 @@
+import { readAwsSettings, type AwsSettings } from "./aws-settings.js";
 import { readCiRegistryConfig, type CiRegistryConfig } from "./ci-registry-config.js";
 
 /** The settings the app takes from its environment (Probot reads its own: APP_ID, PRIVATE_KEY, …). */
@@ -10,8 +11,15 @@ export interface AppEnv {
   readonly ciRegistry: CiRegistryConfig;
   /** Content-creating requests to GitHub allowed per installation (GitHub's secondary limits; GHES may differ). */
   readonly githubWrites: { readonly perMinute: number; readonly perHour: number };
+  /** Region and ECR endpoint from the environment (credentials come from the SDK's chain). */
+  readonly aws: AwsSettings;
   /** The largest webhook body read; a longer one is refused with 413 before it is verified or parsed. */
   readonly webhookMaxBytes: number;
+  /**
+   * How long a claimed job stays this process's without a heartbeat (heartbeats go every
+   * third of it). After a crash, its jobs are taken again once it has run out.
+   */
+  readonly jobLeaseMs: number;
 }
 
 /** 32 MiB: above GitHub's 25 MB payload cap, so no real delivery is refused. */
@@ -46,6 +54,20 @@ function webhookMaxBytes(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+/** Bounds of SOFIE_JOB_LEASE_SECONDS: a heartbeat at least every second, a crashed job resumed within the hour. */
+const LEASE_SECONDS = { min: 3, max: 3600, fallback: 30 };
+
+function integerIn(env: NodeJS.ProcessEnv, name: string, bounds: typeof LEASE_SECONDS): number {
+  const raw = env[name]?.trim();
+  if (!raw) return bounds.fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < bounds.min || value > bounds.max)
+    throw new Error(
+      `${name} must be a whole number of seconds from ${bounds.min} to ${bounds.max}, not "${raw}" (default ${bounds.fallback})`,
+    );
+  return value;
+}
+
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
@@ -73,6 +95,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AppEnv {
       perMinute: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_MINUTE", 80),
       perHour: positiveInteger(env, "SOFIE_GITHUB_WRITES_PER_HOUR", 500),
     },
+    aws: readAwsSettings(env),
     webhookMaxBytes: webhookMaxBytes(env),
+    jobLeaseMs: integerIn(env, "SOFIE_JOB_LEASE_SECONDS", LEASE_SECONDS) * 1000,
   };
 }

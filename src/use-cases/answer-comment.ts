@@ -14,7 +14,8 @@ import { requestPromotion } from "./request-promotion.js";
 import { retryFailedPromotion } from "./retry-failed-promotion.js";
 import { runCommands, type CommandDeps, type CommandsOutcome } from "./run-commands.js";
 import { setHold } from "./set-hold.js";
-import { ONBOARD_JOB, type OnboardJobPayload } from "./sync-installation.js";
+import { enqueueJob } from "./job-kind.js";
+import { ONBOARD_JOB_TYPE, type OnboardJobPayload } from "./sync-installation.js";
 
 export interface AnswerCommentDeps {
   readonly issues: IssueTracker;
@@ -96,12 +97,13 @@ export async function answerComment(deps: AnswerCommentDeps, event: CommentEvent
         replyId,
         requestedBy: actor,
       };
-      await deps.jobs.enqueue({
-        kind: ONBOARD_JOB,
-        key: `onboard:${repository}:comment:${event.commentId}`,
+      await enqueueJob(
+        deps.jobs,
+        ONBOARD_JOB_TYPE,
+        `onboard:${repository}:comment:${event.commentId}`,
         payload,
-        runAfter: deps.clock.now(),
-      });
+        deps.clock,
+      );
       return {
         outcome: "done",
         message: "Onboarding queued: this reply says which pull request when it is done.",

@@ -45,6 +45,8 @@ export interface PromoteDeps {
   /** How to reach the CI registry that holds `host` (scheme and credentials); rejects a host that is not trusted. */
   readonly sourceEndpoint: (host: string) => Promise<RegistryEndpoint>;
   readonly progress: (text: string) => Promise<void>;
+  /** Aborted when the job must stop (its lease was lost, or it was cancelled): the copy stops too. */
+  readonly signal?: AbortSignal;
 }
 
 export interface PromotionOutcome {
@@ -116,6 +118,7 @@ export async function promoteToRegistry(
         reference: image.digest,
       },
       target: { endpoint: target, repository: name, tags: image.tags },
+      ...(deps.signal ? { signal: deps.signal } : {}),
     });
     if (copy.digest !== image.digest) {
       throw new PromotionError(

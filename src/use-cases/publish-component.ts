@@ -3,6 +3,8 @@ import { evaluateMaturity } from "../domain/maturity/evaluate-maturity.js";
 import type { Clock } from "../ports/clock.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { ComponentStore, JobQueueStore } from "../ports/store.js";
+import { z } from "zod";
+import { enqueueJob, type JobType } from "./job-kind.js";
 import { createKeyedLock } from "./keyed-lock.js";
 import type { ResolvedPolicy } from "./resolve-policy.js";
 import { writeLevelOutputs, type LevelOutputsDeps, type LevelOutputsState } from "./write-level-outputs.js";
@@ -16,6 +18,18 @@ export interface PublishJobPayload {
   /** The stored level before the write, so that a drop is shown as one. */
   readonly previousLevel?: number;
 }
+
+/** Publish jobs: one per component at a time (one status issue, never two, across replicas too). */
+export const PUBLISH_JOB_TYPE: JobType<PublishJobPayload> = {
+  kind: PUBLISH_JOB,
+  version: 1,
+  schema: z.object({
+    repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'not a repository; expected "owner/name"' }),
+    installationId: z.number().int().positive(),
+    previousLevel: z.number().int().min(0).exactOptional(),
+  }),
+  group: (payload) => payload.repository,
+};
 
 export interface PublishDeps extends LevelOutputsDeps {
   readonly components: ComponentStore;
@@ -83,10 +97,5 @@ export async function requestPublish(
   payload: PublishJobPayload & { readonly version: number },
 ): Promise<void> {
   const { version, ...rest } = payload;
-  await deps.jobs.enqueue({
-    kind: PUBLISH_JOB,
-    key: `publish:${payload.repository}:${version}`,
-    payload: rest,
-    runAfter: deps.clock.now(),
-  });
+  await enqueueJob(deps.jobs, PUBLISH_JOB_TYPE, `publish:${payload.repository}:${version}`, rest, deps.clock);
 }

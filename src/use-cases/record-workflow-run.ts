@@ -19,6 +19,8 @@ import {
 } from "./report-tests.js";
 import { requestPromotion } from "./request-promotion.js";
 import type { ResolvedPolicy } from "./resolve-policy.js";
+import { enqueueJob, type JobType } from "./job-kind.js";
+import { z } from "zod";
 
 export const REPORT_RUN_JOB = "report-run";
 
@@ -43,17 +45,38 @@ export interface RecordWorkflowRunDeps extends Omit<ReportTestsDeps, "checkName"
   readonly ciRegistryHosts: readonly string[];
 }
 
+const positiveId = z.number().int().positive();
+
+/** Report-run jobs: the runs of one component are reported one at a time. */
+export const REPORT_RUN_JOB_TYPE: JobType<WorkflowRunPayload> = {
+  kind: REPORT_RUN_JOB,
+  version: 1,
+  schema: z.object({
+    repository: z.string().regex(/^[^/\s]+\/[^/\s]+$/, { error: 'not a repository; expected "owner/name"' }),
+    installationId: positiveId,
+    run: z.object({
+      id: positiveId,
+      attempt: positiveId,
+      headSha: z.string().min(1),
+      workflowPath: z.string(),
+      conclusion: z.string().nullable(),
+      htmlUrl: z.string().exactOptional(),
+      event: z.string(),
+      headBranch: z.string().nullable(),
+      runNumber: z.number().int(),
+      updatedAt: z.string(),
+    }),
+  }),
+  group: (payload) => payload.repository,
+};
+
 /** The webhook's part: queue the run's report, so the delivery is answered at once. */
 export async function queueRunReport(
   deps: { readonly jobs: JobQueueStore; readonly clock: Clock },
   payload: WorkflowRunPayload,
 ): Promise<boolean> {
-  return deps.jobs.enqueue({
-    kind: REPORT_RUN_JOB,
-    key: `report-run:${payload.repository}:${payload.run.id}:${payload.run.attempt}`,
-    payload,
-    runAfter: deps.clock.now(),
-  });
+  const key = `report-run:${payload.repository}:${payload.run.id}:${payload.run.attempt}`;
+  return enqueueJob(deps.jobs, REPORT_RUN_JOB_TYPE, key, payload, deps.clock);
 }
 
 /**

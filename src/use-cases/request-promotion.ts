@@ -9,6 +9,8 @@ import { updateComponent } from "./update-component.js";
 import type { Clock } from "../ports/clock.js";
 import type { ActionResult } from "./run-commands.js";
 import type { PromotedImage, PromotionRequest } from "./promote-to-registry.js";
+import { enqueueJob, type JobType } from "./job-kind.js";
+import { promotionJobPayloadSchema } from "./promotion-job-payload.js";
 
 export const PROMOTE_JOB = "promote";
 
@@ -40,6 +42,14 @@ export interface RequestPromotionDeps {
   readonly components: ComponentStore;
   readonly clock: Clock;
 }
+
+/** Promotion jobs: one per component and commit; one promotion of a component runs at a time. */
+export const PROMOTE_JOB_TYPE: JobType<PromotionJobPayload> = {
+  kind: PROMOTE_JOB,
+  version: 1,
+  schema: promotionJobPayloadSchema,
+  group: (payload) => payload.repository,
+};
 
 /**
  * `/promote` and `/promote registry` (and the automatic promotion of each passing build
@@ -133,12 +143,13 @@ export async function requestPromotion(
     ...(input.issueNumber === undefined ? {} : { issueNumber: input.issueNumber }),
     ...(input.replyId === undefined ? {} : { replyId: input.replyId }),
   };
-  const queued = await deps.jobs.enqueue({
-    kind: PROMOTE_JOB,
-    key: `promote:${input.repository}:${ci.sha}`,
+  const queued = await enqueueJob(
+    deps.jobs,
+    PROMOTE_JOB_TYPE,
+    `promote:${input.repository}:${ci.sha}`,
     payload,
-    runAfter: deps.clock.now(),
-  });
+    deps.clock,
+  );
   const list = promoted.map((p) => `\`${p.name}@${p.digest.slice(0, 19)}…\``).join(", ");
   return queued
     ? {

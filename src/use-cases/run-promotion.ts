@@ -15,7 +15,7 @@ import type { PromotionJobPayload } from "./request-promotion.js";
 
 export interface RunPromotionDeps {
   /** The registry side of the copy (ECR repositories, the OCI copier, the CI registry's endpoint). */
-  readonly registry: Omit<PromoteDeps, "progress" | "policy">;
+  readonly registry: Omit<PromoteDeps, "progress" | "policy" | "signal">;
   readonly issues: IssueTracker;
   readonly components: ComponentStore;
   readonly jobs: JobQueueStore;
@@ -26,6 +26,8 @@ export interface RunPromotionDeps {
 
 export interface PromotionAttempt {
   readonly attempt: number;
+  /** The job's signal: the copy stops when it aborts. */
+  readonly signal?: AbortSignal;
   /** No retry follows this attempt: a failure now is final. */
   readonly isFinal: boolean;
 }
@@ -126,7 +128,15 @@ async function copyOrFail(
   refresh: { installationId: number; ladder: PromotionJobPayload["outputs"]["ladder"] },
 ): Promise<PromotionOutcome> {
   try {
-    return await promoteToRegistry({ ...deps.registry, policy: request.registry, progress }, request);
+    return await promoteToRegistry(
+      {
+        ...deps.registry,
+        policy: request.registry,
+        progress,
+        ...(attempt.signal ? { signal: attempt.signal } : {}),
+      },
+      request,
+    );
   } catch (error) {
     const failure = classifyFailure(error);
     const last = failure.permanent || attempt.isFinal;

@@ -1,6 +1,8 @@
 import type { Clock } from "../ports/clock.js";
 import type { InstallationRepositories } from "../ports/installations.js";
 import type { ComponentStore, JobQueueStore } from "../ports/store.js";
+import { z } from "zod";
+import { enqueueJob, type JobType } from "./job-kind.js";
 
 export const ONBOARD_JOB = "onboard";
 export const SYNC_INSTALLATION_JOB = "sync-installation";
@@ -25,6 +27,42 @@ export interface SyncInstallationPayload {
   /** `owner/name` whose closed onboarding pull request may be opened again (`/onboard`). */
   readonly reopen?: readonly string[];
 }
+
+const positiveId = z.number().int().positive();
+const contentsAccess = z.enum(["read", "write", "none"]);
+const repositoryName = z
+  .string()
+  .regex(/^[^/\s]+\/[^/\s]+$/, { error: 'not a repository; expected "owner/name"' });
+
+/** Onboarding jobs: one per repository at a time. */
+export const ONBOARD_JOB_TYPE: JobType<OnboardJobPayload> = {
+  kind: ONBOARD_JOB,
+  version: 1,
+  schema: z.object({
+    installationId: positiveId,
+    owner: z.string().min(1),
+    repo: z.string().min(1),
+    contentsAccess,
+    reopen: z.boolean().exactOptional(),
+    // `/onboard`'s reply comment and author (kept, not stripped, when a caller sets them).
+    replyId: positiveId.exactOptional(),
+    requestedBy: z.string().min(1).exactOptional(),
+  }),
+  group: (payload) => `${payload.owner}/${payload.repo}`,
+};
+
+/** Installation syncs: one per installation at a time. */
+export const SYNC_INSTALLATION_JOB_TYPE: JobType<SyncInstallationPayload> = {
+  kind: SYNC_INSTALLATION_JOB,
+  version: 1,
+  schema: z.object({
+    installationId: positiveId,
+    contentsAccess,
+    onboard: z.array(repositoryName),
+    reopen: z.array(repositoryName).exactOptional(),
+  }),
+  group: (payload) => `installation:${payload.installationId}`,
+};
 
 export interface SyncInstallationDeps {
   readonly repositories: InstallationRepositories;
@@ -62,12 +100,13 @@ export async function syncInstallation(
       contentsAccess: payload.contentsAccess,
       ...(reopen.has(fullName) ? { reopen: true } : {}),
     };
-    const added = await deps.jobs.enqueue({
-      kind: ONBOARD_JOB,
-      key: `onboard:${fullName}:${key}`,
-      payload: job,
-      runAfter: deps.clock.now(),
-    });
+    const added = await enqueueJob(
+      deps.jobs,
+      ONBOARD_JOB_TYPE,
+      `onboard:${fullName}:${key}`,
+      job,
+      deps.clock,
+    );
     if (added) queued++;
   }
   return queued;

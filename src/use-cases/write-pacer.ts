@@ -1,5 +1,5 @@
 import type { Clock } from "../ports/clock.js";
-import type { JobQueueStore } from "../ports/store.js";
+import type { WriteLog } from "../ports/store.js";
 import type { WritePacer } from "../ports/write-pacer.js";
 
 /** At most `limit` writes in any window of `windowMs`. */
@@ -32,10 +32,7 @@ export const GITHUB_CONTENT_LIMIT: WritePacerOptions = {
  * served one at a time, in order.
  */
 export function createWritePacer(
-  log: Pick<
-    JobQueueStore,
-    "recordWrite" | "countWrites" | "oldestWrite" | "pauseWrites" | "writesPausedUntil"
-  >,
+  log: WriteLog,
   clock: Clock,
   options: WritePacerOptions = GITHUB_CONTENT_LIMIT,
 ): WritePacer {
@@ -74,10 +71,21 @@ export function createWritePacer(
       await clock.sleep(Math.max(1, wait));
     }
   };
+  let inFlight: Promise<unknown> = Promise.resolve();
+  const acquire = (): Promise<void> => {
+    const turn = tail.then(acquireOne);
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
   return {
-    acquire() {
-      const turn = tail.then(acquireOne);
-      tail = turn.catch(() => undefined);
+    acquire,
+    send(kind, send) {
+      const turn = inFlight.then(async () => {
+        if (kind === "write") await acquire();
+        else await waitWhilePaused();
+        return send();
+      });
+      inFlight = turn.catch(() => undefined);
       return turn;
     },
     pauseFor: (ms) => log.pauseWrites(options.bucket, new Date(clock.now().getTime() + ms)),

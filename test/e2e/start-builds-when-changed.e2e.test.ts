@@ -18,7 +18,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { testPrivateKey } from "../helpers/app-keys.js";
-import { freePort, waitForHttp } from "../helpers/free-port.js";
+import { freePort } from "../helpers/free-port.js";
 
 const ROOT = process.cwd();
 const COPIED = [
@@ -60,11 +60,25 @@ async function startAndStop(dir: string): Promise<Started> {
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const listening = waitForHttp(`http://127.0.0.1:${port}/healthz`, 150_000).then(() => true);
-  if (await Promise.race([listening, exited.then(() => false)])) child.kill("SIGTERM");
-  const code = await exited;
-  return { output, code };
+  let code: number | null | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (exitCode) => {
+      code = exitCode;
+      resolve();
+    }),
+  );
+  // Until /healthz answers or the process ends (a failed build), within the test's own timeout.
+  while (code === undefined) {
+    const answer = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    await answer?.arrayBuffer();
+    if (answer?.status === 200) {
+      child.kill("SIGTERM");
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await exited;
+  return { output, code: code ?? null };
 }
 
 /** Every file under lib/ with its modification time. */

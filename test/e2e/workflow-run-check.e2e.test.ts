@@ -73,6 +73,8 @@ describe("workflow_run.completed, end to end", () => {
     );
     dataDir = await mkdtemp(join(tmpdir(), "sofie-e2e-"));
     app = await runApp(gh, { SOFIE_DATABASE: join(dataDir, "sofie.sqlite") });
+    // The start-up sync lists the app's installations (none here): let it pass before counting requests.
+    await gh.waitFor("GET /app/installations");
   });
 
   afterAll(async () => {

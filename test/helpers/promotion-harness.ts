@@ -155,7 +155,8 @@ export class PromotionWorld {
       secret: WEBHOOK_SECRET,
       deliveryId,
     });
-    if (status !== 200) throw new Error(`the app answered ${status} to ${event}`);
+    // 202: Probot's middleware stopped waiting for the handler (GitHub counts it delivered).
+    if (status !== 200 && status !== 202) throw new Error(`the app answered ${status} to ${event}`);
   }
 
   async audit(): Promise<AuditRow[]> {

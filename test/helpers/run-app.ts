@@ -37,6 +37,8 @@ export async function runApp(gh: FakeGitHub, env: Record<string, string> = {}): 
       HOST: "127.0.0.1",
       LOG_LEVEL: "info",
       LOG_FORMAT: "json",
+      // A short lease: a killed app's jobs are taken again by the next one within 5 s.
+      SOFIE_JOB_LEASE_SECONDS: "5",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -70,7 +70,12 @@ function stopsAfter(store: Store, limit: number): Store {
     ...store,
     jobs: {
       ...store.jobs,
-      claimNext: async (now) => (claimed++ < limit ? store.jobs.claimNext(now) : undefined),
+      claim: async (kinds, owner, now, leaseMs) => {
+        if (claimed >= limit) return undefined;
+        const job = await store.jobs.claim(kinds, owner, now, leaseMs);
+        if (job) claimed++;
+        return job;
+      },
     },
   };
 }
@@ -134,7 +139,7 @@ describe("installing on 200 repositories", () => {
     await before.probot.receive(probotEvent("installation", installationCreated(), "delivery-1"));
     await before.runner.drain();
     // and the process dies with one more job claimed, half done
-    expect(await first.jobs.claimNext(clock.now())).toBeDefined();
+    expect(await first.jobs.claim(["onboard"], "dying-process", clock.now(), 30_000)).toBeDefined();
     const opened = org.pulls().length;
     expect(opened).toBeGreaterThan(100);
     expect(opened).toBeLessThan(200);
@@ -145,7 +150,7 @@ describe("installing on 200 repositories", () => {
     const after = await startApp(second, clock);
     // GitHub redelivers the installation event to the new process: it enqueues nothing twice
     await after.probot.receive(probotEvent("installation", installationCreated(), "delivery-1"));
-    clock.advance(60_000); // past the failed job's backoff
+    clock.advance(60_000); // past the failed job's backoff and the dead process's lease
     await after.runner.drain();
 
     expect(await second.jobs.pending()).toHaveLength(0);

@@ -10,7 +10,11 @@ import { createServer, request, type IncomingMessage, type Server } from "node:h
 import type { AddressInfo } from "node:net";
 import { Probot } from "probot";
 import { guardProbotWebhooks } from "../../src/app/guard-probot-webhooks.js";
-import { guardWebhooks, type NodeMiddleware, type WebhookGuardOptions } from "../../src/app/webhook-guard.js";
+import {
+  guardWebhooks,
+  type NodeMiddleware,
+  type WebhookGuardOptions,
+} from "../../src/adapters/http/webhook-guard.js";
 import { testPrivateKey } from "../helpers/app-keys.js";
 import { memoryLogger, type MemoryLogger } from "../helpers/memory-logger.js";
 
@@ -99,11 +103,13 @@ function send(port: number, options: SendOptions): Promise<Sent> {
       setTimeout(() => req.destroy(), 100);
     } else if (options.endless) {
       const chunk = options.endless;
-      const pump = () => {
-        while (!req.destroyed && written < 1_000_000_000) {
-          written += chunk.length;
-          if (!req.write(chunk)) return void req.once("drain", pump);
-        }
+      // One chunk per turn of the event loop, so that a closed connection is seen at once
+      // (a synchronous loop can queue a gigabyte before the close is delivered).
+      const pump = (): void => {
+        if (req.destroyed || written >= 1_000_000_000) return;
+        written += chunk.length;
+        if (req.write(chunk)) setImmediate(pump);
+        else req.once("drain", pump);
       };
       pump();
     } else if (!options.stall) req.end();

@@ -27,14 +27,10 @@ async function refreshComponent(
   ctx: RefreshContext,
 ) {
   const result = await record(deps, ref, patch, ctx);
-  for (
-    let job = await deps.jobs.claimNext(deps.clock.now());
-    job;
-    job = await deps.jobs.claimNext(deps.clock.now())
-  ) {
-    expect(job.kind).toBe(PUBLISH_JOB);
+  const claim = () => deps.jobs.claim([PUBLISH_JOB], "test", deps.clock.now(), 30_000);
+  for (let job = await claim(); job; job = await claim()) {
     await publishComponent(deps, ref, job.payload as { previousLevel?: number });
-    await deps.jobs.complete(job.id, deps.clock.now());
+    await deps.jobs.complete(job.id, "test", deps.clock.now());
   }
   return result;
 }
@@ -123,7 +119,7 @@ describe("evidence first", () => {
       throw Object.assign(new Error("Bad Gateway"), { status: 502 });
     };
     await record(deps, repo, BUILT_AND_TESTED, context);
-    const job = await store.jobs.claimNext(deps.clock.now());
+    const job = await store.jobs.claim([PUBLISH_JOB], "test", deps.clock.now(), 30_000);
     await expect(publishComponent(deps, repo, {})).rejects.toThrow("Bad Gateway");
     expect(await store.components.get("sofie-iot/flexibility-gateway")).toMatchObject({
       level: 2,

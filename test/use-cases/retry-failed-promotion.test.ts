@@ -14,14 +14,12 @@ async function world(evidence: ComponentEvidence) {
     0,
   );
   for (const sha of [SHA_A, SHA_B]) {
-    await store.jobs.enqueue({
-      kind: "promote",
-      key: `promote:${REPO}:${sha}`,
-      payload: {},
-      runAfter: clock.now(),
-    });
-    const job = await store.jobs.claimNext(clock.now());
-    await store.jobs.fail(job!.id, "401", clock.now());
+    await store.jobs.enqueue(
+      { kind: "promote", version: 1, key: `promote:${REPO}:${sha}`, payload: {}, runAfter: clock.now() },
+      clock.now(),
+    );
+    const job = await store.jobs.claim(["promote"], "test", clock.now(), 30_000);
+    await store.jobs.fail(job!.id, "test", "401", clock.now());
   }
   return { store, clock };
 }

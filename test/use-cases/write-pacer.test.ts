@@ -6,7 +6,7 @@ describe("createWritePacer", () => {
   it("never lets more than 80 writes into any minute", async () => {
     const store = openSqliteStore(":memory:");
     const clock = new FakeClock();
-    const pacer = createWritePacer(store.jobs, clock);
+    const pacer = createWritePacer(store.writes, clock);
     const times: number[] = [];
     await Promise.all(
       Array.from({ length: 400 }, async () => {
@@ -24,9 +24,9 @@ describe("createWritePacer", () => {
   it("remembers the last minute's writes across a restart", async () => {
     const store = openSqliteStore(":memory:");
     const clock = new FakeClock();
-    await Promise.all(Array.from({ length: 80 }, () => createWritePacer(store.jobs, clock).acquire()));
+    await Promise.all(Array.from({ length: 80 }, () => createWritePacer(store.writes, clock).acquire()));
     const start = clock.now().getTime();
-    const restarted = createWritePacer(store.jobs, clock);
+    const restarted = createWritePacer(store.writes, clock);
     await restarted.acquire();
     expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(60_000);
     await store.close();
@@ -35,7 +35,7 @@ describe("createWritePacer", () => {
   it("keeps GitHub's hourly budget too: never more than 500 writes in any hour", async () => {
     const store = openSqliteStore(":memory:");
     const clock = new FakeClock();
-    const pacer = createWritePacer(store.jobs, clock);
+    const pacer = createWritePacer(store.writes, clock);
     const times: number[] = [];
     for (let i = 0; i < 1_100; i++) {
       await pacer.acquire();
@@ -47,6 +47,31 @@ describe("createWritePacer", () => {
     const elapsed = clock.now().getTime() - Date.parse("2026-11-25T12:00:00Z");
     expect(elapsed).toBeGreaterThanOrEqual(2 * 3_600_000);
     expect(elapsed).toBeLessThan(2 * 3_600_000 + 10 * 60_000);
+    await store.close();
+  });
+
+  it("sends an installation's requests one at a time, and a pause recorded by one holds the next", async () => {
+    const store = openSqliteStore(":memory:");
+    const clock = new FakeClock();
+    const pacer = createWritePacer(store.writes, clock);
+    const events: string[] = [];
+    let release: () => void = () => undefined;
+    const first = pacer.send("read", async () => {
+      events.push(`first sent at ${clock.now().getTime()}`);
+      await new Promise<void>((resolve) => (release = resolve));
+      await pacer.pauseFor(30_000); // GitHub answered "secondary rate limit"
+      events.push("first answered");
+    });
+    const second = pacer.send(
+      "write",
+      async () => void events.push(`second sent at ${clock.now().getTime()}`),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toHaveLength(1);
+    release();
+    await Promise.all([first, second]);
+    const t0 = Date.parse("2026-11-25T12:00:00Z");
+    expect(events).toEqual([`first sent at ${t0}`, "first answered", `second sent at ${t0 + 30_000}`]);
     await store.close();
   });
 });

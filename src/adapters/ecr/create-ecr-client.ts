@@ -1,5 +1,6 @@
 import { POLICY_PATH } from "../../domain/names.js";
 import { ECRClient } from "@aws-sdk/client-ecr";
+import type { AwsSettings } from "../../config/aws-settings.js";
 
 /** Where the ECR client's settings come from besides the environment. */
 export interface EcrClientOptions {
@@ -18,36 +19,15 @@ export interface EcrClientOptions {
  *
  * @throws Error naming the variable to fix when there is no region or the endpoint is not a URL.
  */
-export function createEcrClient(env: NodeJS.ProcessEnv, options: EcrClientOptions = {}): ECRClient {
+export function createEcrClient(settings: AwsSettings, options: EcrClientOptions = {}): ECRClient {
   // The policy's region wins: it is where the repositories are, while AWS_REGION is often just
   // where the bot happens to run (ECS and Lambda set it to their own region).
-  const region = options.region ?? env.AWS_REGION?.trim() ?? env.AWS_DEFAULT_REGION?.trim();
+  const region = options.region ?? settings.region;
   if (!region) {
     throw new Error(
       `no AWS region for ECR; set registry.region in ${POLICY_PATH} or AWS_REGION in the bot's environment`,
     );
   }
-  const endpoint = endpointFrom(env);
+  const endpoint = settings.ecrEndpoint;
   return new ECRClient({ region, ...(endpoint === undefined ? {} : { endpoint }) });
-}
-
-function endpointFrom(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === "true") return undefined;
-  for (const variable of ["AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL"] as const) {
-    const value = env[variable]?.trim();
-    if (!value) continue;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new Error(
-        `${variable} is not a URL; write it like "https://ecr.eu-west-1.amazonaws.com" or "http://127.0.0.1:4566"`,
-      );
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      throw new Error(`${variable} must be an http:// or https:// URL, not ${url.protocol}//…`);
-    }
-    return value;
-  }
-  return undefined;
 }

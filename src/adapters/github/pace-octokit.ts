@@ -9,30 +9,62 @@ const TOKEN_EXCHANGE = /\/app\/installations\/(?:\d+|\{installation_id\})\/acces
 const MAX_WAITS = 5;
 
 /**
- * Makes every write this Octokit sends wait its turn under GitHub's secondary limits on
- * content-creating requests, and waits out GitHub's rate-limit answers: a secondary or
- * primary limit pauses every write of the installation (the pacer's bucket) until the
- * time GitHub gave, then the same request is sent again, so the job that sent it goes on
- * where it was (no new tree or commit). Token exchanges are not content and are not paced.
+ * Sends this Octokit's requests one at a time per installation, makes every write wait its
+ * turn under GitHub's secondary limits on content-creating requests, and waits out
+ * GitHub's rate-limit answers: a secondary or primary limit pauses every request of the
+ * installation (the pacer's bucket) until the time GitHub gave, then the same request is
+ * sent again, so the job that sent it goes on where it was (no new tree or commit). The
+ * pause is recorded as soon as the answer arrives (below Probot's own throttling, which may
+ * wait it out itself), so that the installation's other jobs, running side by side, wait
+ * too. Token exchanges are not content and are neither paced nor paused.
  */
 export function paceOctokit<T extends Octokit>(octokit: T, pacer: WritePacer): T {
   octokit.hook.wrap("request", async (request, options) => {
-    const write = !READS.has(options.method.toUpperCase()) && !TOKEN_EXCHANGE.test(options.url);
+    if (TOKEN_EXCHANGE.test(options.url)) return request(options);
+    const write = !READS.has(options.method.toUpperCase());
+    const inner = options.request?.fetch ?? globalThis.fetch;
+    const observed = { ...options, request: { ...options.request, fetch: pausingFetch(inner, pacer) } };
     for (let waits = 0; ; waits++) {
-      if (write) await pacer.acquire();
-      else if (waits > 0) await pacer.waitWhilePaused();
+      let limited = false;
+      const send = async () => {
+        try {
+          return await request(observed);
+        } catch (error) {
+          // GitHub's reset times are wall-clock; the pause itself runs on the pacer's clock.
+          const wait = rateLimitWait(error, Date.now());
+          if (wait === undefined || waits >= MAX_WAITS) throw error;
+          limited = true;
+          octokit.log.warn(
+            `GitHub rate limit on ${options.method} ${options.url}: this installation's requests pause ${Math.ceil(wait / 1000)} s, then the request is sent again`,
+          );
+          // Recorded before the request's turn ends, so that no other request goes out inside the pause.
+          await pacer.pauseFor(wait);
+          throw error;
+        }
+      };
       try {
-        return await request(options);
+        return await pacer.send(write ? "write" : "read", send);
       } catch (error) {
-        // GitHub's reset times are wall-clock; the pause itself runs on the pacer's clock.
-        const wait = rateLimitWait(error, Date.now());
-        if (wait === undefined || waits >= MAX_WAITS) throw error;
-        octokit.log.warn(
-          `GitHub rate limit on ${options.method} ${options.url}: this installation's writes pause ${Math.ceil(wait / 1000)} s, then the request is sent again`,
-        );
-        await pacer.pauseFor(wait);
+        if (!limited) throw error;
       }
     }
   });
   return octokit;
+}
+
+/** A fetch that records the installation's pause the moment GitHub answers with a rate limit. */
+function pausingFetch(inner: typeof fetch, pacer: WritePacer): typeof fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (response.status === 403 || response.status === 429) {
+      const message = await response
+        .clone()
+        .text()
+        .catch(() => "");
+      const headers = Object.fromEntries(response.headers.entries());
+      const wait = rateLimitWait({ status: response.status, message, response: { headers } }, Date.now());
+      if (wait !== undefined) await pacer.pauseFor(wait);
+    }
+    return response;
+  };
 }

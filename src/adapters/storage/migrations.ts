@@ -65,4 +65,37 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE components DROP COLUMN outputs;
    ALTER TABLE audit ADD COLUMN key TEXT;
    CREATE UNIQUE INDEX audit_key ON audit (key) WHERE key IS NOT NULL;`,
+  // 4: jobs get leases (owner, lease_until) instead of being re-queued at open, a payload
+  // version, a group (cancelling a component's jobs, one job of a kind per group at a time)
+  // and cancellation. The state check gains 'cancelled', so the table is rebuilt; a job an
+  // older release left running is queued again, as that release did at open.
+  `CREATE TABLE jobs_v4 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     version INTEGER NOT NULL DEFAULT 1,
+     key TEXT NOT NULL UNIQUE,
+     payload TEXT NOT NULL,
+     group_key TEXT,
+     state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+     owner TEXT,
+     lease_until TEXT,
+     cancel_requested INTEGER NOT NULL DEFAULT 0,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     run_after TEXT NOT NULL,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   INSERT INTO jobs_v4 (id, kind, version, key, payload, group_key, state, attempts, run_after, last_error,
+       created_at, updated_at)
+     SELECT id, kind, 1, key, payload,
+       CASE WHEN kind IN ('promote', 'onboard') AND instr(substr(key, instr(key, ':') + 1), ':') > 0
+         THEN substr(key, instr(key, ':') + 1, instr(substr(key, instr(key, ':') + 1), ':') - 1) END,
+       CASE state WHEN 'running' THEN 'queued' ELSE state END,
+       attempts, run_after, last_error, created_at, updated_at
+     FROM jobs;
+   DROP TABLE jobs;
+   ALTER TABLE jobs_v4 RENAME TO jobs;
+   CREATE INDEX jobs_due ON jobs (state, kind, run_after, id);
+   CREATE INDEX jobs_group ON jobs (kind, group_key, state);`,
 ];

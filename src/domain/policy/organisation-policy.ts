@@ -99,7 +99,8 @@ const levelSchema = z.strictObject({
     .optional(),
 });
 
-const registrySchema = z.strictObject({
+/** The policy's `registry:` section; its output parses again to itself (promotion jobs carry it). */
+export const registrySchema = z.strictObject({
   account: accountId,
   region: region(),
   prefix: z

@@ -1,7 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
-import { createEcrClient } from "../../../src/adapters/ecr/create-ecr-client.js";
+import { createEcrClient as createFromSettings } from "../../../src/adapters/ecr/create-ecr-client.js";
+import { readAwsSettings } from "../../../src/config/aws-settings.js";
+
+/** The environment read as the app reads it at start, then the client made from it. */
+const createEcrClient = (env: NodeJS.ProcessEnv, options?: { region?: string }) =>
+  createFromSettings(readAwsSettings(env), options);
 
 // A stand-in for ECR's JSON API on 127.0.0.1 that records what reaches it.
 let server: Server;

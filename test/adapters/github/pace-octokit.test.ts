@@ -19,6 +19,10 @@ class CountingPacer implements WritePacer {
   async acquire(): Promise<void> {
     this.acquired++;
   }
+  async send<T>(kind: "read" | "write", send: () => Promise<T>): Promise<T> {
+    if (kind === "write") await this.acquire();
+    return send();
+  }
   async pauseFor(): Promise<void> {}
   async waitWhilePaused(): Promise<void> {}
 }
@@ -52,6 +56,7 @@ describe("paceOctokit", () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const octokit = paceOctokit(testOctokit(), {
       acquire: () => gate,
+      send: async (kind, send) => (kind === "write" ? gate.then(send) : send()),
       pauseFor: async () => undefined,
       waitWhilePaused: async () => undefined,
     });
@@ -87,7 +92,7 @@ describe("paceOctokit", () => {
   it("waits out a secondary limit: pauses every write until retry-after, then sends the same request again", async () => {
     const clock = new FakeClock();
     const store = openSqliteStore(":memory:");
-    const pacer = createWritePacer(store.jobs, clock, { budgets: GITHUB_CONTENT_BUDGETS, bucket: "i-1" });
+    const pacer = createWritePacer(store.writes, clock, { budgets: GITHUB_CONTENT_BUDGETS, bucket: "i-1" });
     const sent: Array<{ name: string; at: number }> = [];
     let limited = false;
     gh = githubMock().expect("POST /repos/{owner}/{repo}/labels", {
@@ -118,7 +123,10 @@ describe("paceOctokit", () => {
     ]);
     // the pause outlives the process: a new pacer on the same store honours it
     await pacer.pauseFor(10_000);
-    const restarted = createWritePacer(store.jobs, clock, { budgets: GITHUB_CONTENT_BUDGETS, bucket: "i-1" });
+    const restarted = createWritePacer(store.writes, clock, {
+      budgets: GITHUB_CONTENT_BUDGETS,
+      bucket: "i-1",
+    });
     await restarted.acquire();
     expect(clock.now().getTime() - start).toBe(40_000);
     await store.close();
@@ -150,7 +158,7 @@ describe("paceOctokit", () => {
   it("gives up after five waits and lets the failure through", async () => {
     const clock = new FakeClock();
     const store = openSqliteStore(":memory:");
-    const pacer = createWritePacer(store.jobs, clock);
+    const pacer = createWritePacer(store.writes, clock);
     gh = githubMock().expect("POST /repos/{owner}/{repo}/labels", {
       times: 6,
       reply: [403, githubError(403, "You have exceeded a secondary rate limit."), { "retry-after": "5" }],

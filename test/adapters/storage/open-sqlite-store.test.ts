@@ -44,7 +44,11 @@ describe("openSqliteStore", () => {
       0,
     );
     await store.components.setOutputs("o/r", { topic: "sofie-level-1" }, t0);
-    await store.jobs.enqueue({ kind: "onboard", key: "onboard:o/r", payload: { repo: "r" }, runAfter: t0 });
+    await store.jobs.enqueue(
+      { kind: "onboard", version: 1, key: "onboard:o/r", payload: { repo: "r" }, runAfter: t0 },
+      t0,
+    );
+    await store.writes.pauseWrites("github-content:7", later(60_000));
     await store.audit.append({
       at: t0.toISOString(),
       repository: "o/r",
@@ -63,6 +67,7 @@ describe("openSqliteStore", () => {
     });
     expect(await store.components.getOutputs("o/r")).toEqual({ topic: "sofie-level-1" });
     expect((await store.jobs.pending()).map((j) => j.key)).toEqual(["onboard:o/r"]);
+    expect(await store.writes.writesPausedUntil("github-content:7")).toEqual(later(60_000));
     expect(await store.audit.list({ repository: "o/r" })).toHaveLength(1);
     await store.close();
   });
@@ -76,37 +81,7 @@ describe("openSqliteStore", () => {
   });
 });
 
-describe("components", () => {
-  const record = (evidence: unknown, level = 1) => ({
-    repository: "o/r",
-    installationId: 7,
-    evidence,
-    level,
-    updatedAt: t0.toISOString(),
-  });
-
-  it("writes a record only over the version it was decided on", async () => {
-    const store = openSqliteStore(":memory:");
-    expect(await store.components.compareAndSet(record({ a: 1 }), 0)).toMatchObject({ version: 1 });
-    // A second writer that also saw no record loses, and writes nothing.
-    expect(await store.components.compareAndSet(record({ b: 1 }), 0)).toBeUndefined();
-    expect(await store.components.compareAndSet(record({ a: 2 }, 2), 1)).toMatchObject({ version: 2 });
-    // A writer that decided on version 1 is refused once version 2 is stored.
-    expect(await store.components.compareAndSet(record({ stale: true }), 1)).toBeUndefined();
-    expect(await store.components.get("o/r")).toMatchObject({ version: 2, level: 2, evidence: { a: 2 } });
-    await store.close();
-  });
-
-  it("keeps published outputs apart from the evidence", async () => {
-    const store = openSqliteStore(":memory:");
-    await store.components.compareAndSet(record({ a: 1 }), 0);
-    await store.components.setOutputs("o/r", { topic: "t" }, t0);
-    expect(await store.components.get("o/r")).toMatchObject({ version: 1 });
-    expect(await store.components.getOutputs("o/r")).toEqual({ topic: "t" });
-    expect(await store.components.getOutputs("o/other")).toBeUndefined();
-    await store.close();
-  });
-
+describe("migrations", () => {
   it("carries an older database's components and outputs over", async () => {
     const path = join(dir, "old.sqlite");
     const db = new Database(path);
@@ -132,103 +107,67 @@ describe("components", () => {
     expect(await store.components.getOutputs("o/r")).toEqual({ topic: "sofie-level-2" });
     await store.close();
   });
-});
 
-describe("audit log", () => {
-  it("appends a keyed entry at most once", async () => {
-    const store = openSqliteStore(":memory:");
-    const entry = {
-      at: t0.toISOString(),
-      repository: "o/r",
-      actor: "a",
-      command: "promotion",
-      outcome: "done",
-    };
-    expect(await store.audit.append(entry, "promote:o/r:abc:done")).toBe(true);
-    expect(await store.audit.append(entry, "promote:o/r:abc:done")).toBe(false);
-    expect(await store.audit.append(entry)).toBe(true);
-    expect(await store.audit.append(entry)).toBe(true);
-    expect(await store.audit.list({ repository: "o/r" })).toHaveLength(3);
+  it("queues again the jobs an older release left running, with a version and the group their key names", async () => {
+    const path = join(dir, "old.sqlite");
+    const db = new Database(path);
+    for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
+    db.pragma("user_version = 3");
+    const insert = db.prepare(
+      "INSERT INTO jobs (kind, key, payload, state, attempts, run_after, created_at, updated_at) VALUES (?, ?, '{}', ?, ?, ?, ?, ?)",
+    );
+    const t = t0.toISOString();
+    insert.run("promote", "promote:o/r:abc", "running", 1, t, t, t);
+    insert.run("onboard", "onboard:o/s:delivery-1", "queued", 0, t, t, t);
+    insert.run("sync-installation", "sync:7:delivery-1", "done", 1, t, t, t);
+    db.close();
+    const store = openSqliteStore(path);
+    expect(await store.jobs.get("promote:o/r:abc")).toMatchObject({
+      state: "queued",
+      version: 1,
+      group: "o/r",
+      attempts: 1,
+    });
+    expect(await store.jobs.get("onboard:o/s:delivery-1")).toMatchObject({ group: "o/s" });
+    expect(await store.jobs.get("sync:7:delivery-1")).not.toHaveProperty("group");
+    expect(await store.jobs.claim(["promote"], "new", t0, 30_000)).toMatchObject({ attempts: 2 });
     await store.close();
   });
 });
 
-describe("delivery log", () => {
-  it("claims a delivery once, lets a stale claim be retaken, and never a completed one", async () => {
-    const store = openSqliteStore(":memory:");
-    expect(await store.deliveries.claim("d", "push", t0, 60_000)).toBe(true);
-    expect(await store.deliveries.claim("d", "push", later(1_000), 60_000)).toBe(false);
-    expect(await store.deliveries.claim("d", "push", later(61_000), 60_000)).toBe(true);
-    await store.deliveries.complete("d", later(62_000));
-    expect(await store.deliveries.claim("d", "push", later(600_000), 60_000)).toBe(false);
-    await store.close();
-  });
+describe("jobs across processes", () => {
+  const newJob = { kind: "k", version: 1, key: "a", payload: 1, runAfter: t0 };
 
-  it("lets a released claim be handled again", async () => {
-    const store = openSqliteStore(":memory:");
-    await store.deliveries.claim("d", "push", t0, 60_000);
-    await store.deliveries.release("d");
-    expect(await store.deliveries.claim("d", "push", t0, 60_000)).toBe(true);
-    await store.close();
-  });
-});
-
-describe("job queue", () => {
-  it("adds a key once and hands out due jobs oldest first", async () => {
-    const store = openSqliteStore(":memory:");
-    expect(await store.jobs.enqueue({ kind: "k", key: "b", payload: 2, runAfter: later(10) })).toBe(true);
-    expect(await store.jobs.enqueue({ kind: "k", key: "a", payload: 1, runAfter: t0 })).toBe(true);
-    expect(await store.jobs.enqueue({ kind: "k", key: "a", payload: 9, runAfter: t0 })).toBe(false);
-    expect(await store.jobs.claimNext(later(5))).toMatchObject({ key: "a", payload: 1, attempts: 1 });
-    expect(await store.jobs.claimNext(later(5))).toBeUndefined();
-    const b = await store.jobs.claimNext(later(10));
-    expect(b?.key).toBe("b");
-    await store.jobs.fail(b!.id, "boom", later(10), later(1_000));
-    expect(await store.jobs.claimNext(later(999))).toBeUndefined();
-    expect(await store.jobs.claimNext(later(1_000))).toMatchObject({ key: "b", attempts: 2 });
-    await store.close();
-  });
-
-  it("queues a job that failed for good again when it is asked for again, and only then", async () => {
-    const store = openSqliteStore(":memory:");
-    await store.jobs.enqueue({ kind: "k", key: "a", payload: 1, runAfter: t0 });
-    const job = await store.jobs.claimNext(t0);
-    await store.jobs.fail(job!.id, "gave up", t0);
-    expect(await store.jobs.enqueue({ kind: "k", key: "a", payload: 2, runAfter: t0 })).toBe(true);
-    expect(await store.jobs.enqueue({ kind: "k", key: "a", payload: 3, runAfter: t0 })).toBe(false);
-    expect(await store.jobs.claimNext(t0)).toMatchObject({ key: "a", payload: 2, attempts: 1 });
-    await store.close();
-  });
-
-  it("retries the failed jobs of one prefix on request", async () => {
-    const store = openSqliteStore(":memory:");
-    for (const key of ["promote:o/a:1", "promote:o/b:1"]) {
-      await store.jobs.enqueue({ kind: "promote", key, payload: {}, runAfter: t0 });
-      const job = await store.jobs.claimNext(t0);
-      await store.jobs.fail(job!.id, "gave up", t0);
-    }
-    expect(await store.jobs.retryFailed("promote", "promote:o/a:", later(5))).toBe(1);
-    expect((await store.jobs.pending()).map((j) => j.key)).toEqual(["promote:o/a:1"]);
-    await store.close();
-  });
-
-  it("queues again the jobs a crash left running", async () => {
+  it("leaves a job a crash left running to the next process only once its lease has run out", async () => {
     const path = join(dir, "sofie.sqlite");
     let store = openSqliteStore(path);
-    await store.jobs.enqueue({ kind: "k", key: "a", payload: 1, runAfter: t0 });
-    await store.jobs.claimNext(t0);
+    await store.jobs.enqueue(newJob, t0);
+    await store.jobs.claim(["k"], "dead", t0, 30_000);
     await store.close(); // the process dies with the job running
     store = openSqliteStore(path);
-    expect(await store.jobs.claimNext(t0)).toMatchObject({ key: "a", attempts: 2 });
+    expect(await store.jobs.claim(["k"], "restarted", later(29_999), 30_000)).toBeUndefined();
+    expect(await store.jobs.claim(["k"], "restarted", later(30_000), 30_000)).toMatchObject({
+      key: "a",
+      attempts: 2,
+    });
     await store.close();
   });
 
-  it("counts recorded writes in a window", async () => {
-    const store = openSqliteStore(":memory:");
-    for (let i = 0; i < 5; i++) await store.jobs.recordWrite("content", later(i * 10_000));
-    expect(await store.jobs.countWrites("content", later(15_000))).toBe(3);
-    expect(await store.jobs.oldestWrite("content", later(15_000))).toEqual(later(20_000));
-    expect(await store.jobs.countWrites("other", t0)).toBe(0);
-    await store.close();
+  it("never gives one job to two processes sharing the file", async () => {
+    const path = join(dir, "sofie.sqlite");
+    const one = openSqliteStore(path);
+    const two = openSqliteStore(path);
+    for (let i = 0; i < 20; i++) await one.jobs.enqueue({ ...newJob, key: `j${i}` }, t0);
+    const claimed: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const [a, b] = await Promise.all([
+        one.jobs.claim(["k"], "one", t0, 30_000),
+        two.jobs.claim(["k"], "two", t0, 30_000),
+      ]);
+      for (const j of [a, b]) if (j) claimed.push(j.key);
+    }
+    expect(claimed.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `j${i}`).sort());
+    await one.close();
+    await two.close();
   });
 });

@@ -25,7 +25,8 @@ export interface WebhookGuardOptions {
   readonly bodyTimeoutMs?: number;
   /**
    * After a refusal, how long what the client still sends is read and thrown away (at most
-   * `maxBytes` of it), so that it reads the answer rather than a reset connection. Default 5 s.
+   * twice `maxBytes` of it), so that it reads the answer rather than a reset connection. Default:
+   * the body timeout (a slow client on a busy host may need that long for 30 MB; nothing is kept).
    */
   readonly lingerMs?: number;
 }
@@ -101,7 +102,9 @@ function readVerifiedBody(
       log.warn({ ...fields, status, reason, bytes }, `webhook refused (${status}): ${reason}`);
       settle(undefined);
       answer(response, status, reason);
-      lingerThenClose(request, maxBytes, options.lingerMs ?? 5_000);
+      // Twice the cap, so that a body refused for its Content-Length alone (a little over the cap,
+      // as a misconfigured sender's would be) is still read to its end and the client sees the 413.
+      lingerThenClose(request, 2 * maxBytes, options.lingerMs ?? bodyTimeoutMs);
     };
     function onData(chunk: Buffer) {
       bytes += chunk.length;
