@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import layers from "./eslint/dependency-rule.js";
 
 export default tseslint.config(
   { ignores: ["lib/", "node_modules/", "coverage/", "test/fixtures/", "test/__outputs__/", "data/"] },
@@ -17,52 +18,18 @@ export default tseslint.config(
     },
   },
   {
-    // The dependency rule: the domain is pure. It imports no SDK, no adapter, no Probot wiring and no I/O module.
-    files: ["src/domain/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["probot", "@octokit/*", "@aws-sdk/*", "@kubernetes/*", "better-sqlite3", "yauzl"],
-              message: "domain/ is pure: no SDKs.",
-            },
-            {
-              group: ["**/adapters/**", "**/app/**", "**/use-cases/**", "**/cli/**"],
-              message: "domain/ imports nothing from outer layers.",
-            },
-            {
-              group: [
-                "node:fs",
-                "node:fs/*",
-                "fs",
-                "node:net",
-                "node:http",
-                "node:https",
-                "node:child_process",
-              ],
-              message: "domain/ does no I/O.",
-            },
-          ],
-        },
-      ],
-    },
+    // The dependency rule for every layer of src/ (the table is in eslint/dependency-rule.js).
+    files: ["src/**/*.ts"],
+    plugins: { layers },
+    rules: { "layers/dependency-rule": ["error", { root: "src" }] },
   },
   {
-    files: ["src/use-cases/**/*.ts", "src/ports/**/*.ts"],
+    // Settings are read once at start, in config/, and passed in: the inner layers never read the environment.
+    files: ["src/domain/**/*.ts", "src/ports/**/*.ts", "src/use-cases/**/*.ts"],
     rules: {
-      "no-restricted-imports": [
+      "no-restricted-globals": [
         "error",
-        {
-          patterns: [
-            {
-              group: ["probot", "@octokit/*", "@aws-sdk/*", "@kubernetes/*", "better-sqlite3"],
-              message: "use cases talk to ports, not SDKs.",
-            },
-            { group: ["**/adapters/**", "**/app/**"], message: "use cases import ports and domain only." },
-          ],
-        },
+        { name: "process", message: "read settings in config/ and pass them in" },
       ],
     },
   },

@@ -6,7 +6,7 @@ import { createGitHubOnboardingHost } from "../adapters/github/github-onboarding
 import { createGitHubSourceReader } from "../adapters/github/github-source-reader.js";
 import type { Octokit } from "../adapters/github/octokit.js";
 import { paceOctokit } from "../adapters/github/pace-octokit.js";
-import type { WritePacer } from "../use-cases/write-pacer.js";
+import type { WritePacer } from "../ports/write-pacer.js";
 
 /** Every GitHub-backed port, over one installation's Octokit whose writes are paced. */
 export function repositoryAdapters(octokit: Octokit, pacer: WritePacer) {

@@ -1,7 +1,7 @@
 import type { Probot } from "probot";
 import type { Store } from "../ports/store.js";
 import type { Clock } from "../ports/clock.js";
-import type { WritePacer } from "../use-cases/write-pacer.js";
+import type { WritePacer } from "../ports/write-pacer.js";
 import type { Metrics } from "./metrics.js";
 import type { AppEnv } from "../config/env.js";
 

@@ -1,11 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { join, relative, sep } from "node:path";
-import picomatch from "picomatch";
-import { JunitParseError } from "../domain/junit/junit-parse-error.js";
-import { parseJunit } from "../domain/junit/parse-junit.js";
-import { summarize } from "../domain/junit/summarize.js";
-import type { TestReport } from "../domain/junit/test-results.js";
+import { reportMatcher } from "../domain/junit/report-matcher.js";
 import { DEFAULT_LADDER } from "../domain/maturity/default-ladder.js";
 import { evaluateMaturity } from "../domain/maturity/evaluate-maturity.js";
 import type { ComponentEvidence } from "../domain/maturity/evidence.js";
@@ -13,10 +9,12 @@ import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.
 import { formatProblem, type Problem } from "../domain/problem.js";
 import { renderLevelChecklist } from "../domain/render/render-level-checklist.js";
 import { MAX_YAML_BYTES } from "../domain/yaml/parse-yaml-with-schema.js";
-import { parseManifest } from "../domain/manifest/parse-manifest.js";
-import { checkImages, MAX_DOCKERFILE_BYTES } from "../use-cases/check-images.js";
-import { MANIFEST_PATH } from "../use-cases/report-tests.js";
+import { CI_ARTIFACT, MANIFEST_PATH } from "../domain/names.js";
+import { MAX_DOCKERFILE_BYTES } from "../use-cases/check-images.js";
+import { collectReports } from "../domain/junit/collect-reports.js";
+import { readComponentFiles } from "../use-cases/read-component.js";
 import { EXIT, type CliIo } from "./cli-io.js";
+import { formatReportProblem, readError } from "./format-report-problem.js";
 import { MAX_WALK, readCapped } from "./local-checkout.js";
 
 /** The requirements a local checkout can answer; the others need GitHub. */
@@ -41,43 +39,39 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   const dir = args[0] ?? ".";
-  const read = (path: string, max: number) => readCapped(join(dir, path), max);
-  const text = await read(MANIFEST_PATH, MAX_YAML_BYTES + 1);
-  if (text === undefined) {
+  // One cap for every file read: the parser of each says when its file is too large.
+  const component = await readComponentFiles(
+    (path) => readCapped(join(dir, path), Math.max(MAX_YAML_BYTES, MAX_DOCKERFILE_BYTES) + 1),
+    "local",
+  );
+  const { manifestEvidence, manifest, dockerfileFindings = [] } = component;
+  if (!manifestEvidence) {
     io.stderr(
       `sofie-bot: no ${MANIFEST_PATH} in ${dir}; run \`sofie-bot init\` to create one (the files the onboarding pull request adds), or run from the repository root\n`,
     );
     return EXIT.input;
   }
-  const { manifest, problems } = parseManifest(text, MANIFEST_PATH);
   const evidence: { -readonly [K in keyof ComponentEvidence]: ComponentEvidence[K] } = {
-    manifest: { sha: "local", valid: manifest !== undefined, problems },
+    manifest: manifestEvidence,
   };
-  const findings: Problem[] = [...problems];
+  const findings: Problem[] = [...manifestEvidence.problems, ...dockerfileFindings];
   if (manifest) {
-    const dockerfile = await checkImages(manifest, (path) => read(path, MAX_DOCKERFILE_BYTES + 1));
-    findings.push(...dockerfile);
-    evidence.dockerfile = { sha: "local", findings: dockerfile };
-    const reports: TestReport[] = [];
-    let parseErrors = 0;
+    evidence.dockerfile = { sha: "local", findings: dockerfileFindings };
     const files = await findReports(dir, manifest.junit);
-    for (const file of files) {
-      try {
-        reports.push(await parseJunit(createReadStream(join(dir, file)), { file }));
-      } catch (error) {
-        if (!(error instanceof JunitParseError)) throw error;
-        parseErrors++;
-        io.stdout(`${error.message}\n`);
-      }
-    }
+    const collected = await collectReports({
+      names: files,
+      read: (file) => createReadStream(join(dir, file)),
+      readError: (_file, error) => readError(error),
+    });
+    for (const problem of collected.problems) io.stdout(`${formatReportProblem(problem)}\n`);
     evidence.ci = {
       runId: 0,
       sha: "local",
       conclusion: "success",
       at: "",
       reportsFound: files.length > 0,
-      totals: summarize(reports),
-      parseErrors,
+      totals: collected.totals,
+      parseErrors: collected.problems.length,
     };
   }
   const evaluation = localOnly(evaluateMaturity(DEFAULT_LADDER, evidence));
@@ -105,9 +99,9 @@ function localOnly(evaluation: MaturityEvaluation): MaturityEvaluation {
   return { ...evaluation, levels };
 }
 
-/** JUnit reports under the checkout matching the manifest's glob, also under `sofie-results/` (where the CI workflow gathers them). */
+/** JUnit reports under the checkout matching the manifest's glob, also under the folder the CI workflow gathers them in (`sofie-results/`). */
 async function findReports(dir: string, glob: string): Promise<string[]> {
-  const matches = picomatch(glob, { dot: true });
+  const matches = reportMatcher(glob);
   const found: string[] = [];
   let seen = 0;
   const walk = async (folder: string): Promise<void> => {
@@ -123,7 +117,8 @@ async function findReports(dir: string, glob: string): Promise<string[]> {
       if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) await walk(full);
       else if (entry.isFile()) {
         const path = relative(dir, full).split(sep).join("/");
-        const inArtifact = path.startsWith("sofie-results/") ? path.slice("sofie-results/".length) : path;
+        const gathered = `${CI_ARTIFACT}/`;
+        const inArtifact = path.startsWith(gathered) ? path.slice(gathered.length) : path;
         if (matches(inArtifact)) found.push(path);
       }
     }

@@ -1,7 +1,7 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { prefillOnboarding, WORKFLOW_PATH } from "../use-cases/prefill-onboarding.js";
-import { MANIFEST_PATH } from "../use-cases/report-tests.js";
+import { MANIFEST_PATH, WORKFLOW_PATH } from "../domain/names.js";
+import { prefillOnboarding } from "../use-cases/prefill-onboarding.js";
 import { EXIT, type CliIo } from "./cli-io.js";
 import { listCheckoutFiles, readCapped } from "./local-checkout.js";
 import { readGitOrigin } from "./read-git-origin.js";

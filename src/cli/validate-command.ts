@@ -1,4 +1,5 @@
 import { parseManifest } from "../domain/manifest/parse-manifest.js";
+import { MANIFEST_PATH, POLICY_PATH } from "../domain/names.js";
 import { parsePolicy } from "../domain/policy/parse-policy.js";
 import { formatProblem } from "../domain/problem.js";
 import type { Problem } from "../domain/problem.js";
@@ -14,8 +15,8 @@ export interface ValidateCommandIo {
 
 const USAGE = `usage: sofie-bot validate [--kind manifest|policy] <file...>
 
-Validates a component manifest (.sofie/component.yml) or an organisation policy
-(.github/sofie-integration.yml). The kind is told from the file's keys unless --kind is given.
+Validates a component manifest (${MANIFEST_PATH}) or an organisation policy
+(${POLICY_PATH}). The kind is told from the file's keys unless --kind is given.
 Problems are printed on stdout as "file:line:col message"; exit 0 valid, 2 invalid or unreadable, 1 usage.`;
 
 const KIND_NAME: Record<ConfigKind, string> = {

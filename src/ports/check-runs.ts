@@ -4,6 +4,8 @@ import type { RepositoryRef } from "./repository-ref.js";
 export interface CheckOutput {
   readonly title: string;
   readonly summary: string;
+  /** Markdown shown below the summary. */
+  readonly text?: string;
   readonly annotations?: readonly CheckAnnotation[];
 }
 
@@ -20,13 +22,16 @@ export interface CheckRunStart {
   readonly output: CheckOutput;
 }
 
+/** How a completed check run ended. */
+export type CheckConclusion = "success" | "failure" | "neutral" | "cancelled" | "skipped" | "action_required";
+
 export interface CheckRunUpdate {
   readonly output: CheckOutput;
   /** Set to complete the check run. */
-  readonly conclusion?: "success" | "failure" | "neutral" | "cancelled" | "skipped" | "action_required";
+  readonly conclusion?: CheckConclusion;
 }
 
-/** Check runs on commits (GitHub Checks API). */
+/** Check runs on commits (GitHub Checks API). Use cases publish through `use-cases/publish-check-run.ts`. */
 export interface CheckRuns {
   /** The check run of that name on the commit whose external id matches, if one exists. */
   find(

@@ -1,5 +1,6 @@
 import { checkDockerfile } from "../domain/dockerfile/check-dockerfile.js";
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
+import { MANIFEST_PATH } from "../domain/names.js";
 import type { Problem } from "../domain/problem.js";
 
 /** Largest Dockerfile read; a bigger one is a finding, not a crash. */
@@ -23,7 +24,7 @@ export async function checkImages(
         line: 1,
         column: 1,
         severity: "error",
-        message: `image "${image.name}": no Dockerfile at ${path}; fix images[].dockerfile or images[].context in .sofie/component.yml`,
+        message: `image "${image.name}": no Dockerfile at ${path}; fix images[].dockerfile or images[].context in ${MANIFEST_PATH}`,
       });
     } else if (text.length > MAX_DOCKERFILE_BYTES) {
       findings.push({

@@ -1,7 +1,6 @@
 import type { Clock } from "../ports/clock.js";
 import type { HeartbeatResult, Job, JobQueueStore } from "../ports/store.js";
 import { classifyFailure, describeError, PermanentFailure } from "./classify-failure.js";
-import { jobOwnerId } from "./job-owner-id.js";
 import { readPayload, type AnyJobKind } from "./job-kind.js";
 
 /** A job failure no retry can mend. */
@@ -90,9 +89,9 @@ export function createJobRunner(
   kinds: readonly AnyJobKind[],
   clock: Clock,
   log: JobLogger,
-  overrides: Partial<JobRunnerOptions> = {},
+  overrides: Partial<JobRunnerOptions> & Pick<JobRunnerOptions, "owner">,
 ): JobRunner {
-  const options: JobRunnerOptions = { ...DEFAULT_JOB_RUNNER_OPTIONS, owner: jobOwnerId(), ...overrides };
+  const options: JobRunnerOptions = { ...DEFAULT_JOB_RUNNER_OPTIONS, ...overrides };
   const { owner, leaseMs } = options;
   const byKind = new Map<string, AnyJobKind>();
   for (const kind of kinds) {

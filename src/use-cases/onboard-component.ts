@@ -1,12 +1,12 @@
-import { contentHash, renderOnboardingBody } from "../domain/onboarding/index.js";
+import { contentHash } from "../domain/content-hash.js";
+import { renderOnboardingBody } from "../domain/onboarding/index.js";
 import { readMarker } from "../domain/render/marker.js";
 import type { OnboardingHost } from "../ports/onboarding-host.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
-import { prefillOnboarding, WORKFLOW_PATH } from "./prefill-onboarding.js";
-import { MANIFEST_PATH } from "./report-tests.js";
+import { MANIFEST_PATH, WORKFLOW_PATH } from "../domain/names.js";
+import { prefillOnboarding } from "./prefill-onboarding.js";
 
-export { WORKFLOW_PATH } from "./prefill-onboarding.js";
 export const ONBOARDING_BRANCH = "sofie/onboarding";
 const COMMIT_MESSAGE =
   "Add the SOFIE component manifest and CI workflow\n\nOpened by the SOFIE Integration Bot.";

@@ -5,10 +5,7 @@ import {
   renderManifest,
   type RepoFacts,
 } from "../domain/onboarding/index.js";
-import { MANIFEST_PATH } from "./report-tests.js";
-
-/** Where onboarding puts the CI workflow. */
-export const WORKFLOW_PATH = ".github/workflows/sofie-ci.yml";
+import { MANIFEST_PATH, WORKFLOW_PATH } from "../domain/names.js";
 
 /** A repository's default branch as onboarding reads it: on GitHub at a commit, or a local checkout. */
 export interface OnboardingSource {

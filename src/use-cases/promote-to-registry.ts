@@ -3,6 +3,10 @@ import { buildLifecyclePolicy } from "../domain/registry/build-lifecycle-policy.
 import { buildRepositoryPolicy } from "../domain/registry/build-repository-policy.js";
 import { ecrRepositoryName } from "../domain/registry/ecr-repository-name.js";
 import { teamPrincipals } from "../domain/registry/team-principals.js";
+import {
+  renderPromotionCopying,
+  renderPromotionPreparing,
+} from "../domain/render/render-promotion-progress.js";
 import type { RegistryPolicy } from "../config/policy.js";
 import type { CopyResult, ImageRegistry, RegistryEndpoint } from "../ports/image-registry.js";
 import type { RegistryRepositories } from "../ports/registry-repositories.js";
@@ -92,9 +96,7 @@ export async function promoteToRegistry(
       request.component,
       image.name === request.component ? undefined : image.name,
     );
-    await deps.progress(
-      `Preparing \`${name}\` (scan on push, immutable tags, lifecycle, repository policy)…`,
-    );
+    await deps.progress(renderPromotionPreparing(name));
     await deps.repositories.ensureRepository({
       name,
       scanOnPush: policy.scanOnPush,
@@ -108,7 +110,7 @@ export async function promoteToRegistry(
       lifecyclePolicy,
       repositoryPolicy,
     });
-    await deps.progress(`Copying \`${image.name}\` ${image.digest.slice(0, 19)}… to \`${name}\`…`);
+    await deps.progress(renderPromotionCopying(image.name, image.digest, name));
     const copy = await deps.images.copyImage({
       source: {
         endpoint,

@@ -1,11 +1,10 @@
 import type { ManifestEvidence } from "../domain/maturity/evidence.js";
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
-import { parseManifest } from "../domain/manifest/parse-manifest.js";
 import type { Problem } from "../domain/problem.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
 import { checkImages } from "./check-images.js";
-import { MANIFEST_PATH } from "./report-tests.js";
+import { readManifest, type ReadRepositoryFile } from "./read-manifest.js";
 
 export interface ComponentAtCommit {
   /** Undefined when the commit has no manifest. */
@@ -16,21 +15,31 @@ export interface ComponentAtCommit {
 }
 
 /** What a commit says about the component: its manifest (validated) and the Dockerfile check of its images. */
-export async function readComponent(
+export function readComponent(
   source: SourceReader,
   repo: RepositoryRef,
   sha: string,
 ): Promise<ComponentAtCommit> {
-  const text = await source.readFile(repo, MANIFEST_PATH, sha);
-  if (text === undefined) return {};
-  const { manifest, problems } = parseManifest(text, MANIFEST_PATH);
+  return readComponentFiles((path) => source.readFile(repo, path, sha), sha);
+}
+
+/**
+ * What a repository's files say about the component, however they are read (GitHub at a
+ * commit, or a local checkout for `sofie-bot check`); `sha` names the commit in the evidence.
+ */
+export async function readComponentFiles(
+  readFile: ReadRepositoryFile,
+  sha: string,
+): Promise<ComponentAtCommit> {
+  const read = await readManifest(readFile);
+  if (!read) return {};
   const manifestEvidence: ManifestEvidence = {
     sha,
-    valid: manifest !== undefined,
-    problems,
-    ...(manifest ? { component: manifest.component } : {}),
+    valid: read.manifest !== undefined,
+    problems: read.problems,
+    ...(read.manifest ? { component: read.manifest.component } : {}),
   };
-  if (!manifest) return { manifestEvidence };
-  const dockerfileFindings = await checkImages(manifest, (path) => source.readFile(repo, path, sha));
-  return { manifestEvidence, manifest, dockerfileFindings };
+  if (!read.manifest) return { manifestEvidence };
+  const dockerfileFindings = await checkImages(read.manifest, readFile);
+  return { manifestEvidence, manifest: read.manifest, dockerfileFindings };
 }

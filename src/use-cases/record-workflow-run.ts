@@ -3,6 +3,7 @@ import { parseImagesJson } from "../domain/images/parse-images-json.js";
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
 import { imagesEvidence } from "../domain/maturity/images-evidence.js";
 import type { Ladder } from "../domain/maturity/ladder.js";
+import { IMAGES_JSON } from "../domain/names.js";
 import type { Clock } from "../ports/clock.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { ComponentStore, JobQueueStore } from "../ports/store.js";
@@ -10,7 +11,6 @@ import { BOT_ACTOR } from "./answer-comment.js";
 import { requestPublish } from "./publish-component.js";
 import { refreshComponent } from "./refresh-component.js";
 import {
-  IMAGES_JSON,
   reportTests,
   type CompletedRun,
   type ReportTestsDeps,

@@ -1,32 +1,22 @@
-import picomatch from "picomatch";
-import { parseManifest } from "../domain/manifest/parse-manifest.js";
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
-import { JunitParseError } from "../domain/junit/junit-parse-error.js";
-import { parseJunit } from "../domain/junit/parse-junit.js";
-import { toProblem } from "../domain/junit/to-problem.js";
-import { summarize } from "../domain/junit/summarize.js";
-import type { TestReport, TestTotals } from "../domain/junit/test-results.js";
+import { collectReports } from "../domain/junit/collect-reports.js";
+import { reportMatcher } from "../domain/junit/report-matcher.js";
+import type { TestTotals } from "../domain/junit/test-results.js";
 import { MAX_IMAGES_JSON_BYTES } from "../domain/images/parse-images-json.js";
-import type { Problem } from "../domain/problem.js";
-import { batchAnnotations } from "../domain/render/batch-annotations.js";
+import { CHECK_RUN_EXTERNAL_ID, IMAGES_JSON, MANIFEST_PATH } from "../domain/names.js";
 import { buildAnnotations } from "../domain/render/build-annotations.js";
 import type { CheckAnnotation } from "../domain/render/check-annotation.js";
 import { renderNoReports } from "../domain/render/render-no-reports.js";
 import { renderTestCheck } from "../domain/render/render-test-check.js";
 import { ArtifactRejectedError, type ArtifactArchive } from "../ports/artifact-archive.js";
-import type { CheckRuns, CheckOutput } from "../ports/check-runs.js";
 import type { CiArtifacts } from "../ports/ci-artifacts.js";
+import type { CheckRuns } from "../ports/check-runs.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { SourceReader } from "../ports/source-reader.js";
 import { describeError } from "./classify-failure.js";
+import { completeCheckRun, startCheckRun } from "./publish-check-run.js";
+import { readManifest } from "./read-manifest.js";
 import { readText } from "./read-text.js";
-
-export const MANIFEST_PATH = ".sofie/component.yml";
-/** Where the CI workflow puts the built images' references and digests, inside the artifact. */
-export const IMAGES_JSON = "images.json";
-
-/** Annotations beyond this many are left out (20 requests of 50); the summary still lists the failures. */
-export const MAX_ANNOTATIONS = 1000;
 
 /** A completed CI workflow run, as the use case needs it. */
 export interface CompletedRun {
@@ -102,9 +92,9 @@ async function report(
   repo: RepositoryRef,
   run: CompletedRun,
 ): Promise<ReportTestsOutcome> {
-  const text = await deps.source.readFile(repo, MANIFEST_PATH, run.headSha);
-  if (text === undefined) return { status: "skipped", reason: `no ${MANIFEST_PATH} at ${run.headSha}` };
-  const { manifest } = parseManifest(text, MANIFEST_PATH);
+  const read = await readManifest((path) => deps.source.readFile(repo, path, run.headSha));
+  if (!read) return { status: "skipped", reason: `no ${MANIFEST_PATH} at ${run.headSha}` };
+  const { manifest } = read;
   if (!manifest)
     return { status: "skipped", reason: `${MANIFEST_PATH} is invalid (the manifest check reports why)` };
   const workflowFile = run.workflowPath.split("/").pop() ?? "";
@@ -115,18 +105,18 @@ async function report(
     };
   }
 
-  const externalId = `sofie-tests:${run.id}:${run.attempt}`;
-  const existing = await deps.checks.find(repo, run.headSha, deps.checkName, externalId);
-  if (existing?.status === "completed") return { status: "skipped", reason: "already reported" };
-  const checkRunId =
-    existing?.id ??
-    (await deps.checks.start(repo, {
+  const checkRun = await startCheckRun(
+    deps.checks,
+    repo,
+    {
       name: deps.checkName,
       headSha: run.headSha,
-      externalId,
+      externalId: CHECK_RUN_EXTERNAL_ID.tests(run.id, run.attempt),
       ...(run.htmlUrl ? { detailsUrl: run.htmlUrl } : {}),
-      output: { title: "Reading test results", summary: `Reading the JUnit reports of CI run ${run.id}.` },
-    }));
+    },
+    { title: "Reading test results", summary: `Reading the JUnit reports of CI run ${run.id}.` },
+  );
+  if (checkRun.completed) return { status: "skipped", reason: "already reported" };
 
   // Whatever goes wrong from here, the check run is completed: one left "in progress" blocks a required check for ever.
   let result: Collected;
@@ -144,27 +134,20 @@ async function report(
       result = unrecorded(result, describeError(error));
     }
   }
-  const batches = batchAnnotations(result.annotations, 50);
-  // Every batch but the last goes while the run is in progress, so that "completed" means complete.
-  for (const batch of batches.slice(0, -1)) {
-    await deps.checks.update(repo, checkRunId, { output: { ...result.output, annotations: batch } });
-  }
-  await deps.checks.update(repo, checkRunId, {
-    conclusion: result.conclusion,
-    output: { ...result.output, annotations: batches.at(-1) ?? [] },
-  });
+  await completeCheckRun(deps.checks, repo, checkRun, result);
   return {
     status: "reported",
-    checkRunId,
+    checkRunId: checkRun.id,
     conclusion: result.conclusion,
-    title: result.output.title,
+    title: result.title,
     manifest,
     results: result.results,
   };
 }
 
 interface Collected {
-  readonly output: CheckOutput;
+  readonly title: string;
+  readonly summary: string;
   readonly conclusion: "success" | "failure" | "neutral";
   readonly annotations: readonly CheckAnnotation[];
   readonly results: RunResults;
@@ -198,18 +181,23 @@ async function collect(
     throw error;
   }
   try {
-    const isReport = picomatch(manifest.junit, { dot: true });
     const names = archive.entries.map((entry) => entry.name);
     const imagesJson = names.includes(IMAGES_JSON)
       ? await readText(archive.read(IMAGES_JSON), MAX_IMAGES_JSON_BYTES + 1)
       : undefined;
     const extra = imagesJson === undefined ? {} : { imagesJson };
-    const matched = names.filter((name) => isReport(name));
     // An entry the reader refused (a link, encrypted, over a cap) is never read; one the glob
     // matches might hide failures, so it counts as an unreadable report, and the others are listed.
-    const refusedReports = archive.rejected.filter((entry) => isReport(entry.name));
-    const notRead = archive.rejected.filter((entry) => !isReport(entry.name));
-    if (matched.length === 0 && refusedReports.length === 0) {
+    const collected = await collectReports(
+      {
+        names,
+        refused: archive.rejected,
+        read: (name) => archive.read(name),
+        readError: (_name, error) => (error instanceof ArtifactRejectedError ? error.reason : undefined),
+      },
+      reportMatcher(manifest.junit),
+    );
+    if (collected.matched === 0) {
       return noReports(
         renderNoReports({
           ...where,
@@ -220,40 +208,22 @@ async function collect(
         extra,
       );
     }
-    const reports: TestReport[] = [];
-    const parseProblems: Problem[] = refusedReports.map((entry) => ({
-      file: entry.name,
-      line: 1,
-      column: 1,
-      message: `not read: ${entry.reason}; upload the report as a plain file`,
-      severity: "error",
-    }));
-    for (const name of matched) {
-      try {
-        reports.push(await parseJunit(archive.read(name), { file: name }));
-      } catch (error) {
-        if (error instanceof JunitParseError) parseProblems.push(toProblem(error));
-        else if (error instanceof ArtifactRejectedError) {
-          parseProblems.push({ file: name, line: 1, column: 1, message: error.reason, severity: "error" });
-        } else throw error;
-      }
-    }
-    const totals = summarize(reports);
+    const { reports, totals } = collected;
+    const parseProblems = collected.problems.map(({ unread: _unread, ...problem }) => problem);
     const annotations =
       totals.failures + totals.errors > 0
-        ? buildAnnotations(reports, await deps.source.listPaths(repo, run.headSha), {
-            maxAnnotations: MAX_ANNOTATIONS,
-          })
+        ? buildAnnotations(reports, await deps.source.listPaths(repo, run.headSha))
         : [];
     const rendered = renderTestCheck({
       reports,
       parseProblems,
-      notRead,
+      notRead: collected.notRead,
       annotations,
       context: { ...where, ...(run.htmlUrl ? { runUrl: run.htmlUrl } : {}) },
     });
     return {
-      output: { title: rendered.title, summary: rendered.summary },
+      title: rendered.title,
+      summary: rendered.summary,
       conclusion: rendered.conclusion,
       annotations,
       results: { reportsFound: true, totals, parseErrors: parseProblems.length, ...extra },
@@ -267,12 +237,7 @@ function noReports(
   rendered: { title: string; summary: string; conclusion: "failure" },
   extra: { imagesJson?: string },
 ): Collected {
-  return {
-    output: { title: rendered.title, summary: rendered.summary },
-    conclusion: rendered.conclusion,
-    annotations: [],
-    results: { reportsFound: false, parseErrors: 0, ...extra },
-  };
+  return { ...rendered, annotations: [], results: { reportsFound: false, parseErrors: 0, ...extra } };
 }
 
 /** The check run when the artifact exists (or should) but could not be downloaded or read. */
@@ -285,7 +250,8 @@ function unreadable(manifest: ComponentManifest, reason: string): Collected {
     detail: reason,
   });
   return {
-    output: { title: rendered.title, summary: rendered.summary },
+    title: rendered.title,
+    summary: rendered.summary,
     conclusion: rendered.conclusion,
     annotations: [],
     results: { reportsFound: false, parseErrors: 0, readError: reason },
@@ -297,10 +263,8 @@ function unrecorded(result: Collected, reason: string): Collected {
   return {
     ...result,
     conclusion: "neutral",
-    output: {
-      title: `${result.output.title} (not recorded)`,
-      summary: `${result.output.summary}\n\n> [!WARNING]\n> These results could not be recorded for the component's level (${reason}). Re-run the workflow to record them.`,
-    },
+    title: `${result.title} (not recorded)`,
+    summary: `${result.summary}\n\n> [!WARNING]\n> These results could not be recorded for the component's level (${reason}). Re-run the workflow to record them.`,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ComponentManifest } from "../domain/manifest/component-manifest.js";
+import { MANIFEST_PATH } from "../domain/names.js";
 import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import { evaluateMaturity } from "../domain/maturity/evaluate-maturity.js";
 import type { Ladder } from "../domain/maturity/ladder.js";
@@ -77,7 +78,7 @@ export async function requestPromotion(
   if (!input.manifest)
     return {
       outcome: "refused",
-      message: "this repository has no valid `.sofie/component.yml` on its default branch",
+      message: `this repository has no valid \`${MANIFEST_PATH}\` on its default branch`,
     };
   const evaluation = evaluateMaturity(input.ladder, evidence, { now: deps.clock.now().toISOString() });
   const ci = evidence.ci;

@@ -2,11 +2,9 @@ import { DEFAULT_POLICY, validatePolicyObject, type OrganisationPolicy } from ".
 import { applyLadderOverrides, type LadderOverrides } from "../domain/maturity/apply-ladder-overrides.js";
 import { defaultLadder } from "../domain/maturity/default-ladder.js";
 import type { Ladder } from "../domain/maturity/ladder.js";
+import { POLICY_PATH } from "../domain/names.js";
 import type { PolicySource } from "../ports/policy-source.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
-
-export const POLICY_FILE = "sofie-integration.yml";
-const POLICY_PATH = `.github/${POLICY_FILE}`;
 
 /** An organisation's policy and the ladder it asks for. */
 export interface ResolvedPolicy {

@@ -1,9 +1,14 @@
+import { POLICY_PATH } from "../domain/names.js";
 import { COMMANDS, findCommand, type CommandAudience } from "../domain/commands/commands.js";
 import { parseCommands } from "../domain/commands/parse-commands.js";
 import type { MaturityEvaluation } from "../domain/maturity/maturity-evaluation.js";
 import { inlineCode } from "../domain/render/code-block.js";
-import { neutralizeMarkdownMentions } from "../domain/render/neutralize-mentions.js";
-import { renderLevelChecklist } from "../domain/render/render-level-checklist.js";
+import {
+  renderCommandReply,
+  renderHelpTable,
+  renderPendingReply,
+  renderStatusReply,
+} from "../domain/render/render-command-reply.js";
 import type { AccessControl, RepositoryRole } from "../ports/access-control.js";
 import type { IssueTracker } from "../ports/issue-tracker.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
@@ -88,11 +93,11 @@ export async function runCommands(deps: CommandDeps, input: CommentInput): Promi
   }
   await deps.issues.react(input.repo, input.commentId, "eyes");
   // The reply exists before the commands run, so that a promotion can report its progress in it.
-  const pending = commands.map((c) => `\`/${[c.name, ...c.args].join(" ")}\``).join(", ");
+  const pending = commands.map((c) => `/${[c.name, ...c.args].join(" ")}`);
   const replyId = await deps.issues.comment(
     input.repo,
     input.issueNumber,
-    `@${input.author} ⏳ working on ${pending || "your comment"}…`,
+    renderPendingReply(input.author, pending),
   );
 
   const results: CommandResult[] = parsed.errors.map((error) => ({
@@ -112,7 +117,7 @@ export async function runCommands(deps: CommandDeps, input: CommentInput): Promi
     const text = ["/" + command.name, ...command.args].join(" ");
     const info = findCommand(command.name);
     if (!info) continue;
-    const refusal = await refuse(deps, input, info.audience, info.who);
+    const refusal = await refuse(deps, input, info.audience);
     const result: CommandResult = refusal
       ? { command: text, outcome: "refused", message: refusal }
       : { command: text, ...(await run(deps, command.name, command.args, { actor: input.author, replyId })) };
@@ -125,7 +130,7 @@ export async function runCommands(deps: CommandDeps, input: CommentInput): Promi
       ...(result.details === undefined ? {} : { details: result.details }),
     });
   }
-  await deps.issues.updateComment(input.repo, replyId, renderReply(input.author, results));
+  await deps.issues.updateComment(input.repo, replyId, renderCommandReply(input.author, results));
   return { status: "answered", replyId, results };
 }
 
@@ -133,12 +138,11 @@ async function refuse(
   deps: CommandDeps,
   input: CommentInput,
   audience: CommandAudience,
-  who: string,
 ): Promise<string | undefined> {
   if (audience === "anyone" || audience === "commenters") return undefined;
   if (audience === "maintainers") {
     if (!deps.maintainersTeam) {
-      return "no maintainers team is named in the organisation policy (`maintainers:` in `.github/sofie-integration.yml`), so nobody may run this yet";
+      return `no maintainers team is named in the organisation policy (\`maintainers:\` in \`${POLICY_PATH}\`), so nobody may run this yet`;
     }
     return (await deps.isMaintainer(input.author))
       ? undefined
@@ -146,7 +150,9 @@ async function refuse(
         `only active members of ${inlineCode(deps.maintainersTeam.replace(/^@/, ""))} (the integration maintainers) may run this, and you are not one. Ask a maintainer to comment it.`;
   }
   const role = await deps.access.roleOf(input.repo, input.author);
-  return WRITE_ROLES.includes(role) ? undefined : `only ${who} may run this, and you have ${role} access`;
+  return WRITE_ROLES.includes(role)
+    ? undefined
+    : `this needs write access to the repository, and you have ${role} access`;
 }
 
 async function run(
@@ -163,25 +169,11 @@ async function run(
     case "unhold":
       return deps.setHold(false);
     case "help":
-      return { outcome: "done", message: helpTable() };
+      return { outcome: "done", message: renderHelpTable(COMMANDS) };
     case "status":
     case "retry": {
       const retried = name === "retry" ? await deps.retryFailedPromotions() : 0;
-      const again =
-        retried > 0 ? `Queued ${retried} failed promotion${retried === 1 ? "" : "s"} again.\n\n` : "";
-      const evaluation = await deps.evaluate();
-      if (!evaluation)
-        return {
-          outcome: "done",
-          message: "Nothing to evaluate yet: this repository has no valid `.sofie/component.yml`.",
-        };
-      const next = evaluation.next
-        ? `\n\nNext: level ${evaluation.next.level} (${evaluation.next.name}).`
-        : "";
-      return {
-        outcome: "done",
-        message: `${again}Level ${evaluation.level}: ${evaluation.levelName}.${next}\n\n${renderLevelChecklist(evaluation, { detail: "compact", reasonChars: 300 })}`,
-      };
+      return { outcome: "done", message: renderStatusReply(await deps.evaluate(), retried) };
     }
     case "onboard":
       return deps.onboard(context);
@@ -191,22 +183,4 @@ async function run(
         message: `\`/${name}\` is not available yet: deployments to staging and production arrive with the deployment milestone.`,
       };
   }
-}
-
-function helpTable(): string {
-  const rows = COMMANDS.map((c) => `| \`${c.command}\` | ${c.who} | ${c.effect} |`);
-  return ["| command | who may | effect |", "|---|---|---|", ...rows].join("\n");
-}
-
-/**
- * The reply: the author's mention, then each result. Messages echo the comment (an unknown
- * target), the manifest, images.json and reasons from evidence, so every mention in them is
- * broken; the author's is the reply's only live one.
- */
-function renderReply(author: string, results: readonly CommandResult[]): string {
-  const icon = { done: "✅", refused: "⛔", unavailable: "🚧", invalid: "❓" } as const;
-  const parts = results.map(
-    (r) => `${icon[r.outcome]} \`${r.command.replace(/`/g, "'").slice(0, 100)}\`\n\n${r.message}`,
-  );
-  return `@${author}\n\n${neutralizeMarkdownMentions(parts.join("\n\n---\n\n"))}\n\n<!-- sofie:command-reply -->`;
 }

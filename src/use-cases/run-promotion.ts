@@ -1,5 +1,10 @@
 import type { ComponentEvidence } from "../domain/maturity/evidence.js";
-import { renderPromotionDone, renderPromotionProgress } from "../domain/render/render-promotion-progress.js";
+import {
+  renderPromotionDone,
+  renderPromotionFailed,
+  renderPromotionProgress,
+  renderPromotionRetrying,
+} from "../domain/render/render-promotion-progress.js";
 import type { Clock } from "../ports/clock.js";
 import type { IssueTracker } from "../ports/issue-tracker.js";
 import type { AuditLog, ComponentStore, JobQueueStore } from "../ports/store.js";
@@ -137,7 +142,7 @@ async function copyOrFail(
     const last = failure.permanent || attempt.isFinal;
     if (!last) {
       await bestEffort(deps, "promotion progress not written", () =>
-        progress(`⚠️ Attempt ${attempt.attempt} failed: ${failure.message}; retrying`),
+        progress(renderPromotionRetrying(attempt.attempt, failure.message)),
       );
       throw error;
     }
@@ -162,9 +167,7 @@ async function copyOrFail(
     );
     await audit("failed", failure.message, { sha: request.sha, attempt: attempt.attempt });
     // Reporting is best effort: GitHub being down must not turn a permanent failure into a retried one.
-    await bestEffort(deps, "promotion progress not written", () =>
-      progress(`❌ Failed: ${failure.message}\n- What to do: ${failure.action}`),
-    );
+    await bestEffort(deps, "promotion progress not written", () => progress(renderPromotionFailed(failure)));
     throw new PermanentFailure(failure.message, failure.action);
   }
 }

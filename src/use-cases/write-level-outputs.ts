@@ -5,12 +5,14 @@ import { readMarker } from "../domain/render/marker.js";
 import { renderMaturityCheck } from "../domain/render/render-maturity-check.js";
 import { renderStatusIssue, STATUS_ISSUE_MARKER } from "../domain/render/render-status-issue.js";
 import { replaceLevelTopic } from "../domain/render/replace-level-topic.js";
-import { statusIssueHash } from "../domain/render/status-issue-hash.js";
+import { contentHash } from "../domain/content-hash.js";
+import { CHECK_RUN_EXTERNAL_ID } from "../domain/names.js";
+import { toAnnotation } from "../domain/render/to-annotation.js";
 import type { CheckRuns } from "../ports/check-runs.js";
 import { NotPermittedError, type IssueTracker, type TopicStore } from "../ports/issue-tracker.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { Problem } from "../domain/problem.js";
-import { toAnnotation } from "./to-annotation.js";
+import { publishCheckRun } from "./publish-check-run.js";
 
 /** The label every status issue carries, so it can be found again. */
 export const STATUS_LABEL = {
@@ -63,27 +65,19 @@ export async function writeLevelOutputs(
 
   if (input.headSha) {
     const check = renderMaturityCheck(evaluation);
-    const annotations = (input.findings ?? []).slice(0, 50).map(toAnnotation);
-    const hash = statusIssueHash(
-      `${check.conclusion}\n${check.title}\n${check.summary}\n${JSON.stringify(annotations)}`,
-    );
+    const annotations = (input.findings ?? []).map(toAnnotation);
+    const hash = contentHash(check.conclusion, check.title, check.summary, JSON.stringify(annotations));
     if (state.maturityCheck?.sha !== input.headSha || state.maturityCheck.hash !== hash) {
-      const externalId = `sofie-maturity:${input.headSha}`;
-      const existing = await deps.checks.find(repo, input.headSha, input.maturityCheckName, externalId);
-      const output = { title: check.title, summary: check.summary };
-      const id =
-        existing?.id ??
-        (await deps.checks.start(repo, {
+      await publishCheckRun(
+        deps.checks,
+        repo,
+        {
           name: input.maturityCheckName,
           headSha: input.headSha,
-          externalId,
-          output,
-        }));
-      // Annotations are appended by GitHub: send them only to a run that has none yet.
-      await deps.checks.update(repo, id, {
-        conclusion: check.conclusion,
-        output: existing ? output : { ...output, annotations },
-      });
+          externalId: CHECK_RUN_EXTERNAL_ID.maturity(input.headSha),
+        },
+        { title: check.title, summary: check.summary, conclusion: check.conclusion, annotations },
+      );
       next = { ...next, maturityCheck: { sha: input.headSha, hash } };
     }
   }

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CliIo } from "../../src/cli/cli-io.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { prefillOnboarding, WORKFLOW_PATH } from "../../src/use-cases/prefill-onboarding.js";
-import { MANIFEST_PATH } from "../../src/use-cases/report-tests.js";
+import { MANIFEST_PATH, WORKFLOW_PATH } from "../../src/domain/names.js";
+import { prefillOnboarding } from "../../src/use-cases/prefill-onboarding.js";
 import { loadSample } from "../helpers/onboarding-samples.js";
 
 let dir: string;

@@ -92,6 +92,16 @@ describe("sofie-bot junit", () => {
     expect(io.out).toBe("");
   });
 
+  it("names every file that cannot be used, one line each, and prints no totals", async () => {
+    const io = fakeIo({ "a.xml": "<testsuite><testcase name='a'/></testsuite>", "b.xml": "<testsuite>" });
+    expect(await runJunitCommand(["b.xml", "a.xml", "missing.xml"], io)).toBe(2);
+    expect(io.err).toBe(
+      "sofie-bot: b.xml:1:1 unclosed tag <testsuite>: the file ends before it is closed (truncated report?)\n" +
+        "sofie-bot: missing.xml: no such file\n",
+    );
+    expect(io.out).toBe("");
+  });
+
   it("treats arguments after -- as files", async () => {
     const io = fakeIo({ "--json": "<testsuite><testcase name='a'/></testsuite>" });
     expect(await runJunitCommand(["--", "--json"], io)).toBe(0);

@@ -1,6 +1,6 @@
 import { DEFAULT_LADDER } from "../../src/domain/maturity/default-ladder.js";
 import { checkPullRequest } from "../../src/use-cases/check-pull-request.js";
-import { MANIFEST_PATH } from "../../src/use-cases/report-tests.js";
+import { MANIFEST_PATH } from "../../src/domain/names.js";
 import { FakeCheckRuns, FakeSourceReader } from "../helpers/fakes.js";
 import { liveMentions } from "../helpers/live-mentions.js";
 import { BUILT_AND_TESTED } from "../helpers/maturity-evidence.js";

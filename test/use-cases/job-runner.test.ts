@@ -13,7 +13,7 @@ import { FakeClock } from "../helpers/fake-clock.js";
 import { memoryLogger } from "../helpers/memory-logger.js";
 
 const LEASE = 30_000;
-const options: Partial<JobRunnerOptions> = {
+const options: Partial<JobRunnerOptions> & Pick<JobRunnerOptions, "owner"> = {
   maxAttempts: 3,
   backoffBaseMs: 1_000,
   backoffMaxMs: 60_000,

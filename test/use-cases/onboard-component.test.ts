@@ -2,10 +2,9 @@ import { readMarker } from "../../src/domain/render/marker.js";
 import {
   ONBOARDING_BRANCH,
   ONBOARDING_TITLE,
-  WORKFLOW_PATH,
   onboardComponent,
 } from "../../src/use-cases/onboard-component.js";
-import { MANIFEST_PATH } from "../../src/use-cases/report-tests.js";
+import { MANIFEST_PATH, WORKFLOW_PATH } from "../../src/domain/names.js";
 import { FakeOnboardingHost, FakeSourceReader } from "../helpers/fakes.js";
 
 const repo = { owner: "sofie-iot", repo: "flexibility-gateway" };

@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../../domain/names.js";
 import { ECRClient } from "@aws-sdk/client-ecr";
 import type { AwsSettings } from "../../config/aws-settings.js";
 
@@ -24,7 +25,7 @@ export function createEcrClient(settings: AwsSettings, options: EcrClientOptions
   const region = options.region ?? settings.region;
   if (!region) {
     throw new Error(
-      "no AWS region for ECR; set registry.region in .github/sofie-integration.yml or AWS_REGION in the bot's environment",
+      `no AWS region for ECR; set registry.region in ${POLICY_PATH} or AWS_REGION in the bot's environment`,
     );
   }
   const endpoint = settings.ecrEndpoint;

@@ -50,6 +50,7 @@ function toOutput(output: CheckOutput) {
   return {
     title: output.title,
     summary: output.summary,
+    ...(output.text === undefined ? {} : { text: output.text }),
     ...(output.annotations && output.annotations.length > 0 ? { annotations: [...output.annotations] } : {}),
   };
 }

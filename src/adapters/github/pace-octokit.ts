@@ -1,4 +1,4 @@
-import type { WritePacer } from "../../use-cases/write-pacer.js";
+import type { WritePacer } from "../../ports/write-pacer.js";
 import type { Octokit } from "./octokit.js";
 import { rateLimitWait } from "./rate-limit-wait.js";
 

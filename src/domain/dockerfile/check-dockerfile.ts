@@ -8,6 +8,7 @@ import {
   type StageVariable,
 } from "./read-dockerfile.js";
 import { tokenizeShell } from "./tokenize-shell.js";
+import { MANIFEST_PATH } from "../names.js";
 
 /**
  * The parameters an image declares in `.sofie/component.yml` (`images[].ports` and
@@ -19,7 +20,7 @@ export interface ImageParameters {
   readonly addresses: readonly { readonly env: string; readonly default?: string | undefined }[];
 }
 
-const MANIFEST = ".sofie/component.yml";
+const MANIFEST = MANIFEST_PATH;
 const HOST_SUFFIX = /_(?:URL|URI|ADDR|ADDRESS|HOST|HOSTNAME|ENDPOINT|SERVER)$/i;
 
 /**

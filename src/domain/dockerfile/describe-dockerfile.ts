@@ -1,5 +1,5 @@
 import { findLiterals } from "./find-literals.js";
-import { portParameters } from "./port-parameters.js";
+import { isPortValue, portParameters } from "./port-parameters.js";
 import { MAX_DOCKERFILE_CHARS, readDockerfile, type DockerInstruction } from "./read-dockerfile.js";
 import { tokenizeShell } from "./tokenize-shell.js";
 
@@ -72,9 +72,7 @@ function exposedPort(
 }
 
 function toPort(text: string): number | undefined {
-  if (!/^[1-9]\d{0,4}$/.test(text)) return undefined;
-  const port = Number(text);
-  return port <= 65535 ? port : undefined;
+  return isPortValue(text) ? Number(text) : undefined;
 }
 
 /** Whether the check would call an IP address in this value hard-coded (loopback and any-address are fine). */

@@ -1,3 +1,4 @@
+import { isPortValue } from "./port-parameters.js";
 import { isIPv4, isIPv6, isLocalAddress } from "./ip-address.js";
 import type { ShellToken } from "./tokenize-shell.js";
 
@@ -198,14 +199,14 @@ function portCandidates(
   ctx: WordContext,
 ): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (isPortNumber(word) && ctx.previous !== undefined && isPortOption(ctx.previous, ctx.command)) {
+  if (isPortValue(word) && ctx.previous !== undefined && isPortOption(ctx.previous, ctx.command)) {
     spans.push([0, word.length]);
     return spans;
   }
   const equals = word.indexOf("=");
   if (equals > 0 && word[equals + 1] !== "=" && PORT_KEY.test(word.slice(0, equals).replace(/^-+/, ""))) {
     const value = word.slice(equals + 1);
-    if (isPortNumber(value)) spans.push([equals + 1, word.length]);
+    if (isPortValue(value)) spans.push([equals + 1, word.length]);
     return spans;
   }
   if (NO_HOST_PORT_COMMANDS.has(ctx.command)) return spans;
@@ -228,17 +229,12 @@ function isPortOption(word: string, command: string): boolean {
   return word.startsWith("-") && PORT_KEY.test(word.replace(/^-+/, ""));
 }
 
-function isPortNumber(text: string): boolean {
-  if (text.length < 1 || text.length > 5 || ![...text].every(isDigit) || text[0] === "0") return false;
-  return Number(text) <= 65535;
-}
-
 /** The port after the colon at `colon`, when what precedes it is a host (or nothing: `:8080`). */
 function hostPort(word: string, colon: number): [number, number] | undefined {
   let end = colon + 1;
   while (end < word.length && isDigit(word[end])) end++;
   const port = word.slice(colon + 1, end);
-  if (!isPortNumber(port)) return undefined;
+  if (!isPortValue(port)) return undefined;
   const after = word[end];
   if (after !== undefined && (isWordChar(after) || after === "." || after === "-" || after === ":"))
     return undefined;

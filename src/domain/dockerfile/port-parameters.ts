@@ -1,13 +1,14 @@
+import { MAX_PORT } from "../limits.js";
 import type { StageVariable } from "./resolve-stages.js";
 
 /** Variable names that hold a port: `PORT`, `HTTP_PORT`, `metrics_port`. */
 export const PORT_NAME = /(?:^|_)PORT$/i;
 
-/** A port number as written: 1-65535, no sign, no leading zero. */
+/** A port number as written: 1 to {@link MAX_PORT}, no sign, no leading zero. */
 export function isPortValue(text: string): boolean {
   if (text.length < 1 || text.length > 5 || text[0] === "0") return false;
   for (const ch of text) if (ch < "0" || ch > "9") return false;
-  return Number(text) <= 65535;
+  return Number(text) <= MAX_PORT;
 }
 
 /** A port the final image is given through a variable. */

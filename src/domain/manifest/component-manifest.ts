@@ -10,6 +10,8 @@ import {
 } from "../validation/field-schemas.js";
 import { showValue } from "../yaml/show-value.js";
 import { tagTemplateProblem } from "./tag-template.js";
+import { MAX_PORT } from "../limits.js";
+import { CI_ARTIFACT, CI_WORKFLOW_FILE, JUNIT_GLOB, WORKFLOWS_FOLDER } from "../names.js";
 
 /** OCI repository path component: lowercase alphanumerics joined by `.`, `_`, `__` or dashes. */
 const OCI_NAME_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/;
@@ -23,7 +25,7 @@ const portSchema = z.strictObject({
       `${showValue(issue.input)} is not a port name; use 1 to 15 lowercase letters, digits and '-', e.g. "http"`,
   }),
   env: envVarName(),
-  default: integerIn(1, 65535, "a port number"),
+  default: integerIn(1, MAX_PORT, "a port number"),
 });
 
 const addressSchema = z.strictObject({
@@ -87,20 +89,20 @@ const ciSchema = z.strictObject({
     .string()
     .regex(WORKFLOW_FILE, {
       error: (issue) =>
-        `${showValue(issue.input)} is not a workflow file name; give the file name in .github/workflows, without folders, ending in .yml or .yaml, e.g. "sofie-ci.yml"`,
+        `${showValue(issue.input)} is not a workflow file name; give the file name in ${WORKFLOWS_FOLDER}, without folders, ending in .yml or .yaml, e.g. "${CI_WORKFLOW_FILE}"`,
     })
-    .default("sofie-ci.yml"),
+    .default(CI_WORKFLOW_FILE),
   artifact: z
     .string()
     .min(1, {
-      error: 'the artifact name is empty; give the name your workflow uploads, e.g. "sofie-results"',
+      error: `the artifact name is empty; give the name your workflow uploads, e.g. "${CI_ARTIFACT}"`,
     })
     .max(255, { error: "the artifact name is longer than 255 characters; shorten it" })
     .refine((name) => !ARTIFACT_FORBIDDEN.test(name), {
       error: (issue) =>
         `${showValue(issue.input)} is not a valid artifact name; GitHub refuses the characters " : < > | * ? \\ / and line breaks in it`,
     })
-    .default("sofie-results"),
+    .default(CI_ARTIFACT),
 });
 
 const junitSchema = z.string().superRefine((glob, ctx) => {
@@ -124,7 +126,7 @@ export const componentManifestSchema = z.strictObject({
   pilot: dnsLabel(),
   branch: gitBranchName().default("main"),
   ci: ciSchema.prefault({}),
-  junit: junitSchema.default("reports/**/*.xml"),
+  junit: junitSchema.default(JUNIT_GLOB),
   images: z
     .array(imageSpecSchema)
     .min(1, { error: "no images; declare at least one image the CI builds, with its name" })

@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../names.js";
 import type { Problem } from "../problem.js";
 import type { Ladder, LadderLevel, LadderRequirement } from "./ladder.js";
 import { isBuiltInCheck } from "./built-in-checks.js";
@@ -19,7 +20,7 @@ export interface LevelOverride {
 export type LadderOverrides = Readonly<Record<number | string, LevelOverride>>;
 
 export interface ApplyLadderOverridesOptions {
-  /** File the overrides came from, for problems. Default `.github/sofie-integration.yml`. */
+  /** File the overrides came from, for problems. Default {@link POLICY_PATH}. */
   readonly file?: string;
   /** Maps a dotted path (`ladder.4.requirements[0].check`) to its place in the file, when known. */
   readonly locate?: (path: string) => { readonly line: number; readonly column: number } | undefined;
@@ -54,7 +55,7 @@ export function applyLadderOverrides(
   overrides: LadderOverrides,
   options: ApplyLadderOverridesOptions = {},
 ): AppliedLadder {
-  const file = options.file ?? ".github/sofie-integration.yml";
+  const file = options.file ?? POLICY_PATH;
   const problems: Problem[] = [];
   const problem = (path: string, message: string): void => {
     const at = options.locate?.(path) ?? { line: 1, column: 1 };

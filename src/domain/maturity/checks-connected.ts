@@ -1,6 +1,7 @@
 /** Level 1 checks: the app is installed, a valid manifest is on the default branch, a push arrived. */
 import { formatProblem } from "../problem.js";
 import { type BuiltInCheck, met, unmet, shortSha, plural, branchOf } from "./built-in-check.js";
+import { MANIFEST_PATH } from "../names.js";
 
 export const appInstalled: BuiltInCheck = (evidence) => {
   const access = evidence.installation?.contentsAccess;
@@ -15,7 +16,7 @@ export const appInstalled: BuiltInCheck = (evidence) => {
 export const manifestValid: BuiltInCheck = (evidence) => {
   const manifest = evidence.manifest;
   if (!manifest)
-    return unmet("no .sofie/component.yml on the default branch yet: merge the onboarding pull request");
+    return unmet(`no ${MANIFEST_PATH} on the default branch yet: merge the onboarding pull request`);
   const errors = manifest.problems.filter((p) => p.severity === "error");
   if (!manifest.valid || errors.length > 0) {
     const first = errors[0] ?? manifest.problems[0];

@@ -3,6 +3,7 @@
  * built-in check ids, so a policy can reuse a check by naming it.
  */
 import type { Ladder } from "./ladder.js";
+import { MANIFEST_PATH } from "../names.js";
 
 export interface DefaultLadderOptions {
   /** N of level 7's "healthy in production for N days"; the policy's value, default 7. */
@@ -30,7 +31,7 @@ export function defaultLadder(options: DefaultLadderOptions = {}): Ladder {
           {
             id: "manifest-valid",
             check: "manifest-valid",
-            description: "a valid .sofie/component.yml is on the default branch",
+            description: `a valid ${MANIFEST_PATH} is on the default branch`,
           },
           {
             id: "push-received",

@@ -1,6 +1,7 @@
-import { CI_ARTIFACT, DEFAULT_TAGS } from "./render-manifest.js";
+import { DEFAULT_TAGS } from "./render-manifest.js";
 import type { RepoFacts, TestSetup } from "./repo-facts.js";
 import { testSteps } from "./test-steps.js";
+import { CI_ARTIFACT, MANIFEST_PATH } from "../names.js";
 
 const REGISTRY = "ghcr.io";
 
@@ -136,7 +137,7 @@ function missingDockerfile(): string[] {
     "        shell: bash",
     "        run: |",
     "          if [ ! -f Dockerfile ]; then",
-    '            echo "::error file=.sofie/component.yml::No Dockerfile at the repository root; add one, or set images[].dockerfile in .sofie/component.yml and in this workflow"',
+    `            echo "::error file=${MANIFEST_PATH}::No Dockerfile at the repository root; add one, or set images[].dockerfile in ${MANIFEST_PATH} and in this workflow"`,
     "            exit 1",
     "          fi",
   ];

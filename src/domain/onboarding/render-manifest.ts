@@ -1,10 +1,6 @@
 import type { DetectedImage, RepoFacts } from "./repo-facts.js";
+import { CI_ARTIFACT, CI_WORKFLOW_FILE, JUNIT_GLOB, WORKFLOW_PATH } from "../names.js";
 
-/** The CI workflow file name and artifact name the manifest and the workflow template agree on. */
-export const CI_WORKFLOW_FILE = "sofie-ci.yml";
-export const CI_ARTIFACT = "sofie-results";
-/** The glob that finds the JUnit reports inside the artifact (the workflow copies them under reports/). */
-export const JUNIT_GLOB = "reports/**/*.xml";
 export const DEFAULT_TAGS = ["{sha}", "{branch}", "latest"] as const;
 
 /**
@@ -26,7 +22,7 @@ export function renderManifest(facts: RepoFacts): string {
     "# The watched branch: its pushes are built, tested and can be promoted.",
     `branch: ${q(facts.branch)}`,
     "ci:",
-    `  # The workflow whose runs carry the results (.github/workflows/${CI_WORKFLOW_FILE}).`,
+    `  # The workflow whose runs carry the results (${WORKFLOW_PATH}).`,
     `  workflow: ${CI_WORKFLOW_FILE}`,
     "  # The artifact it uploads, with the JUnit reports and images.json.",
     `  artifact: ${CI_ARTIFACT}`,

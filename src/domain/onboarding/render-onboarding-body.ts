@@ -3,7 +3,7 @@ import type { RepoFacts } from "./repo-facts.js";
 export interface OnboardingBodyOptions {
   readonly manifestPath: string;
   readonly workflowPath: string;
-  /** {@link contentHash} of the files and facts, kept in a hidden marker. */
+  /** The content hash (`domain/content-hash.ts`) of the files and facts, kept in a hidden marker. */
   readonly hash: string;
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { githubTeam, integerAtLeast, integerIn, yamlBoolean } from "../validation/field-schemas.js";
+import { DEFAULT_CHECK_NAMES } from "../names.js";
 import { showValue } from "../yaml/show-value.js";
 
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/;
@@ -132,9 +133,9 @@ export const organisationPolicySchema = z
     ladder: z.partialRecord(z.enum(["1", "2", "3", "4", "5", "6", "7"]), levelSchema).optional(),
     checks: z
       .strictObject({
-        tests: checkName("SOFIE tests"),
-        maturity: checkName("SOFIE maturity"),
-        manifest: checkName("SOFIE manifest"),
+        tests: checkName(DEFAULT_CHECK_NAMES.tests),
+        maturity: checkName(DEFAULT_CHECK_NAMES.maturity),
+        manifest: checkName(DEFAULT_CHECK_NAMES.manifest),
       })
       .prefault({}),
     topics: z

@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../names.js";
 import { RegistryConfigError } from "./registry-config-error.js";
 
 /** The policy's `registry.lifecycle`. */
@@ -52,7 +53,7 @@ export function buildLifecyclePolicy(settings: LifecycleSettings): string {
 function count(value: number, key: string): number {
   if (!Number.isInteger(value) || value < 1 || value > MAX_COUNT) {
     throw new RegistryConfigError(
-      `${key} is ${String(value)}; give a whole number from 1 to ${MAX_COUNT} in .github/sofie-integration.yml`,
+      `${key} is ${String(value)}; give a whole number from 1 to ${MAX_COUNT} in ${POLICY_PATH}`,
     );
   }
   return value;

@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../names.js";
 import { ECR_ACTIONS } from "./ecr-actions.js";
 import { RegistryConfigError } from "./registry-config-error.js";
 
@@ -28,7 +29,7 @@ export function buildRepositoryPolicy(access: RepositoryAccess): string {
   const readers = principals(access.readers, "reader").filter((arn) => !writerSet.has(arn));
   if (writers.length === 0) {
     throw new RegistryConfigError(
-      "the repository policy has no writer; list the maintainers' IAM principal ARNs under registry.writers in .github/sofie-integration.yml",
+      `the repository policy has no writer; list the maintainers' IAM principal ARNs under registry.writers in ${POLICY_PATH}`,
     );
   }
   const statements: object[] = [

@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../names.js";
 import { RegistryConfigError } from "./registry-config-error.js";
 
 // ECR's own pattern for a repository name (CreateRepository's `repositoryName`).
@@ -19,7 +20,7 @@ const MAX_LENGTH = 256;
 export function ecrRepositoryName(prefix: string, pilot: string, component: string, image?: string): string {
   if (prefix !== "" && !(prefix.endsWith("/") && ECR_NAME.test(prefix.slice(0, -1)))) {
     throw new RegistryConfigError(
-      `the registry prefix ${JSON.stringify(prefix)} is not usable in an ECR repository name; use lowercase path parts each ending in '/', e.g. "sofie/", or "" for none (registry.prefix in .github/sofie-integration.yml)`,
+      `the registry prefix ${JSON.stringify(prefix)} is not usable in an ECR repository name; use lowercase path parts each ending in '/', e.g. "sofie/", or "" for none (registry.prefix in ${POLICY_PATH})`,
     );
   }
   checkPart("pilot", pilot);

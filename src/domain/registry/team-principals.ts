@@ -1,3 +1,4 @@
+import { POLICY_PATH } from "../names.js";
 import { RegistryConfigError } from "./registry-config-error.js";
 
 /**
@@ -7,7 +8,7 @@ import { RegistryConfigError } from "./registry-config-error.js";
  *
  * @param readers the policy's `registry.readers` (`"@org/team": ARN[]`).
  * @param developersTeam the component's developers team, as `@org/team`.
- * @throws RegistryConfigError naming the key to add to `.github/sofie-integration.yml`.
+ * @throws RegistryConfigError naming the key to add to the organisation policy ({@link POLICY_PATH}).
  */
 export function teamPrincipals(
   readers: Readonly<Record<string, readonly string[]>>,
@@ -18,7 +19,7 @@ export function teamPrincipals(
   const arns = key === undefined ? undefined : readers[key];
   if (key === undefined || !Array.isArray(arns)) {
     throw new RegistryConfigError(
-      `the developers team ${JSON.stringify(developersTeam)} has no principals for the registry; add the key ${JSON.stringify(developersTeam)} under registry.readers in .github/sofie-integration.yml with the team's IAM principal ARNs, e.g. ${JSON.stringify(developersTeam)}: ["arn:aws:iam::123456789012:role/developers"] (or [] for none)`,
+      `the developers team ${JSON.stringify(developersTeam)} has no principals for the registry; add the key ${JSON.stringify(developersTeam)} under registry.readers in ${POLICY_PATH} with the team's IAM principal ARNs, e.g. ${JSON.stringify(developersTeam)}: ["arn:aws:iam::123456789012:role/developers"] (or [] for none)`,
     );
   }
   return [...new Set(arns)].sort();

@@ -1,16 +1,14 @@
+import { MAX_ANNOTATIONS } from "../limits.js";
 import { locateFailure, type LocateOptions, type RepoPaths } from "../junit/locate-failure.js";
 import type { TestReport } from "../junit/test-results.js";
 import type { CheckAnnotation } from "./check-annotation.js";
-import { cutText, cutUtf8 } from "./cut-text.js";
+import { fitAnnotation } from "./fit-check-output.js";
 import { stripControl } from "./markdown-escape.js";
 import { neutralizeMentions } from "./neutralize-mentions.js";
 import { failureEntries } from "./suite-rows.js";
 
-const MAX_TITLE = 255;
-const MAX_BYTES = 64 * 1024;
-
 export interface BuildAnnotationsOptions extends LocateOptions {
-  /** Stop after this many annotations (each 50 costs a request). Default: all. */
+  /** Stop after this many annotations (each 50 costs a request). Default: {@link MAX_ANNOTATIONS}. */
   readonly maxAnnotations?: number;
 }
 
@@ -24,7 +22,7 @@ export function buildAnnotations(
   repoPaths: RepoPaths,
   options: BuildAnnotationsOptions = {},
 ): CheckAnnotation[] {
-  const max = options.maxAnnotations ?? Infinity;
+  const max = options.maxAnnotations ?? MAX_ANNOTATIONS;
   const annotations: CheckAnnotation[] = [];
   for (const { path: suitePath, testCase } of failureEntries(reports)) {
     if (annotations.length >= max) break;
@@ -42,11 +40,11 @@ export function buildAnnotations(
       start_line: location.line,
       end_line: location.line,
       annotation_level: "failure",
-      title: cutText(`${title} ${verb}`, MAX_TITLE),
-      message: cutUtf8(fault?.type ? `${neutralizeMentions(fault.type)}: ${message}` : message, MAX_BYTES),
-      ...(fault?.details?.trim() ? { raw_details: cutUtf8(stripControl(fault.details), MAX_BYTES) } : {}),
+      title: `${title} ${verb}`,
+      message: fault?.type ? `${neutralizeMentions(fault.type)}: ${message}` : message,
+      ...(fault?.details?.trim() ? { raw_details: stripControl(fault.details) } : {}),
     };
-    annotations.push(annotation);
+    annotations.push(fitAnnotation(annotation));
   }
   return annotations;
 }

@@ -1,3 +1,4 @@
+import { GITHUB_TEXT_LIMIT } from "../limits.js";
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
 import type { PullRequestEffect } from "../maturity/evaluate-pull-request.js";
 import { inlineCode } from "./code-block.js";
@@ -23,8 +24,6 @@ export interface MaturityCheckOptions {
   readonly ratchet?: boolean;
 }
 
-/** GitHub's limit on a check run's summary. */
-export const CHECK_SUMMARY_LIMIT = 65_535;
 /** The level from which the check is green: CI maturity (built and tested) is reached. */
 export const SUCCESS_LEVEL = 2;
 
@@ -58,11 +57,11 @@ export function renderMaturityCheck(
   for (const [index, checklist] of attempts.entries()) {
     summary = renderSummary(evaluation, pr, checklist);
     truncated = index > 0;
-    if (summary.length <= CHECK_SUMMARY_LIMIT) break;
+    if (summary.length <= GITHUB_TEXT_LIMIT) break;
   }
-  if (summary.length > CHECK_SUMMARY_LIMIT) {
+  if (summary.length > GITHUB_TEXT_LIMIT) {
     const note = "\n\n_…cut to fit GitHub's size limit: see the status issue for the rest._";
-    summary = summary.slice(0, CHECK_SUMMARY_LIMIT - note.length) + note;
+    summary = summary.slice(0, GITHUB_TEXT_LIMIT - note.length) + note;
     truncated = true;
   }
   return { title, summary, conclusion, truncated };

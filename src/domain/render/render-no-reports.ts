@@ -4,6 +4,7 @@ import { formatCount } from "./format-duration.js";
 import { escapeMarkdown } from "./markdown-escape.js";
 import { neutralizeMentions } from "./neutralize-mentions.js";
 import { renderEntriesNotRead, type EntryNotRead } from "./render-entries-not-read.js";
+import { MANIFEST_PATH } from "../names.js";
 
 export interface NoReportsInput {
   /** The manifest's `junit` glob, matched inside the artifact. */
@@ -77,14 +78,14 @@ export function renderNoReports(input: NoReportsInput): NoReportsRender {
     }
     fix = [
       `Upload the results with \`actions/upload-artifact\` and \`name: ${cutText(input.artifactName, MAX_NAME).replace(/[`\n]/g, "")}\`, also when tests fail (\`if: \${{ !cancelled() }}\`).`,
-      "Or change `ci.artifact` in `.sofie/component.yml` to the name the workflow uses.",
+      `Or change \`ci.artifact\` in \`${MANIFEST_PATH}\` to the name the workflow uses.`,
     ];
   } else if (input.reason === "no-match") {
     title = "No test results: no report matches the manifest";
     lines.push(`## ❌ No test results`, "", `No file in the artifact ${artifact} matches ${glob}.`);
     fix = [
       "Make the test runner write JUnit XML into the folder the artifact uploads (for example `reports/`).",
-      "Or change `junit` in `.sofie/component.yml` to match the files listed above; the glob is matched against paths inside the artifact.",
+      `Or change \`junit\` in \`${MANIFEST_PATH}\` to match the files listed above; the glob is matched against paths inside the artifact.`,
     ];
   } else {
     title = "No tests found";

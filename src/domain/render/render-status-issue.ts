@@ -1,10 +1,11 @@
+import { GITHUB_TEXT_LIMIT } from "../limits.js";
 import type { MaturityEvaluation } from "../maturity/maturity-evaluation.js";
 import { inlineCode } from "./code-block.js";
 import { cutText } from "./cut-text.js";
 import { inlineText } from "./inline-text.js";
 import { renderLoweredWarning } from "./render-lowered-warning.js";
 import { renderMarker } from "./marker.js";
-import { statusIssueHash } from "./status-issue-hash.js";
+import { contentHash } from "../content-hash.js";
 import { describeGate, renderLevelChecklist, type ChecklistOptions } from "./render-level-checklist.js";
 
 /** One row of the command table. */
@@ -37,8 +38,6 @@ export interface StatusIssue {
 
 /** Marker that identifies the status issue among a repository's issues. */
 export const STATUS_ISSUE_MARKER = "status-issue";
-/** GitHub's limit on an issue body. */
-export const ISSUE_BODY_LIMIT = 65_535;
 /** Room kept for the markers and footer added around the content. */
 const FRAME = 400;
 
@@ -64,14 +63,14 @@ export function renderStatusIssue(input: StatusIssueInput): StatusIssue {
   for (const [index, options] of attempts.entries()) {
     content = renderContent(input, options);
     truncated = index > 0;
-    if (content.length <= ISSUE_BODY_LIMIT - FRAME) break;
+    if (content.length <= GITHUB_TEXT_LIMIT - FRAME) break;
   }
-  if (content.length > ISSUE_BODY_LIMIT - FRAME) {
+  if (content.length > GITHUB_TEXT_LIMIT - FRAME) {
     const note = "\n\n_…cut to fit GitHub's size limit: comment `/status` for the rest._";
-    content = content.slice(0, ISSUE_BODY_LIMIT - FRAME - note.length) + note;
+    content = content.slice(0, GITHUB_TEXT_LIMIT - FRAME - note.length) + note;
     truncated = true;
   }
-  const hash = statusIssueHash(`${title}\n${content}`);
+  const hash = contentHash(title, content);
   const footer = input.updatedAt
     ? `\n\n---\n<sub>Updated ${inlineText(input.updatedAt, { max: 40 })} by the SOFIE Integration Bot. This issue is rewritten on every change: edits are lost.</sub>`
     : "\n\n---\n<sub>Kept up to date by the SOFIE Integration Bot. This issue is rewritten on every change: edits are lost.</sub>";

@@ -1,3 +1,4 @@
+import { GITHUB_TEXT_LIMIT } from "../limits.js";
 import { summarize } from "../junit/summarize.js";
 import type { TestReport, TestTotals } from "../junit/test-results.js";
 import type { Problem } from "../problem.js";
@@ -17,9 +18,6 @@ import { renderParseProblems } from "./render-parse-problems.js";
 import { renderSuiteTable } from "./render-suite-table.js";
 import { SummaryBuilder } from "./summary-builder.js";
 import { failureEntries, suiteRows, type FailureEntry, type SuiteRow } from "./suite-rows.js";
-
-/** GitHub's limit on a check run's `output.summary`, in characters. */
-export const GITHUB_SUMMARY_LIMIT = 65535;
 
 export interface TestCheckInput {
   readonly reports: readonly TestReport[];
@@ -77,7 +75,7 @@ const NOTE_RESERVE = 400;
  * Parts are measured before they are added, so nothing is ever cut inside a fence or a tag.
  */
 export function renderTestCheck(input: TestCheckInput, options: TestCheckOptions = {}): TestCheckRender {
-  const max = options.maxSummaryBytes ?? GITHUB_SUMMARY_LIMIT;
+  const max = options.maxSummaryBytes ?? GITHUB_TEXT_LIMIT;
   const totals = summarize(input.reports);
   const problems = input.parseProblems ?? [];
   const title = testCheckTitle(totals, problems.length);

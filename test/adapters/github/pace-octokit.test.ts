@@ -1,6 +1,6 @@
 import { Probot, ProbotOctokit } from "probot";
 import { paceOctokit } from "../../../src/adapters/github/pace-octokit.js";
-import type { WritePacer } from "../../../src/use-cases/write-pacer.js";
+import type { WritePacer } from "../../../src/ports/write-pacer.js";
 import { testPrivateKey } from "../../helpers/app-keys.js";
 import { githubMock, type GitHubMock } from "../../helpers/github-mock.js";
 import { responseExample } from "../../helpers/openapi.js";

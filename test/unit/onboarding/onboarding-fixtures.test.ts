@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { contentHash } from "../../../src/domain/content-hash.js";
 import {
-  contentHash,
   detectRepository,
   FILES_TO_READ,
   renderCiWorkflow,

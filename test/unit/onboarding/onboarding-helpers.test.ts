@@ -1,13 +1,5 @@
 import { isIPv4, isIPv6, isLocalAddress } from "../../../src/domain/dockerfile/ip-address.js";
-import { contentHash, FILES_TO_READ, toDnsLabel } from "../../../src/domain/onboarding/index.js";
-
-describe("contentHash", () => {
-  it("is FNV-1a 64 in hex, separating parts", () => {
-    expect(contentHash("a")).toMatch(/^[0-9a-f]{16}$/);
-    expect(contentHash("ab", "c")).not.toBe(contentHash("a", "bc"));
-    expect(contentHash("x", "y")).toBe(contentHash("x", "y"));
-  });
-});
+import { FILES_TO_READ, toDnsLabel } from "../../../src/domain/onboarding/index.js";
 
 describe("FILES_TO_READ", () => {
   it("asks for root build files and Dockerfiles, at most 20, none vendored", () => {

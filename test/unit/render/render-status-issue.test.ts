@@ -1,7 +1,6 @@
 import { renderStatusIssue } from "../../../src/domain/render/render-status-issue.js";
 import { renderMaturityCheck } from "../../../src/domain/render/render-maturity-check.js";
 import { readMarker, renderMarker } from "../../../src/domain/render/marker.js";
-import { statusIssueHash } from "../../../src/domain/render/status-issue-hash.js";
 import { inlineText } from "../../../src/domain/render/inline-text.js";
 import { evaluateMaturity } from "../../../src/domain/maturity/evaluate-maturity.js";
 import { DEFAULT_LADDER } from "../../../src/domain/maturity/default-ladder.js";
@@ -79,13 +78,6 @@ describe("markers and hash", () => {
     expect(readMarker(body, "missing")).toBeUndefined();
     expect(readMarker(body, "(.*)")).toBeUndefined();
     expect(() => renderMarker("hash", "a --> b")).toThrow("unsafe");
-  });
-
-  it("is FNV-1a 32 over UTF-8", () => {
-    expect(statusIssueHash("")).toBe("811c9dc5");
-    expect(statusIssueHash("a")).toBe("e40c292c");
-    expect(statusIssueHash("foobar")).toBe("bf9cf968");
-    expect(statusIssueHash("é")).not.toBe(statusIssueHash("e"));
   });
 
   it("inlineText cuts by code point and keeps one line", () => {
