@@ -125,8 +125,11 @@ const rule = {
       ExportNamedDeclaration: (node) => check(node, node.source),
       ExportAllDeclaration: (node) => check(node, node.source),
       ImportExpression: (node) => check(node, node.source),
-      TSImportType: (node) =>
-        check(node, node.argument?.type === "TSLiteralType" ? node.argument.literal : node.argument),
+      // typescript-eslint 8 names the string `source` (`argument`, a literal type, is deprecated).
+      TSImportType: (node) => {
+        const source = "source" in node ? node.source : node.argument;
+        check(node, source?.type === "TSLiteralType" ? source.literal : source);
+      },
     };
   },
 };
