@@ -4,6 +4,9 @@
  */
 
 /** Where a component's manifest lives in its repository. */
+/** The bot's name where it acts on its own: audit entries of automatic promotions, ECR resource tags. */
+export const BOT_ACTOR = "sofie-integration-bot";
+
 export const MANIFEST_PATH = ".sofie/component.yml";
 
 /** The folder GitHub Actions reads workflows from. */

@@ -1,4 +1,5 @@
 import type { OrganisationPolicy } from "../config/policy.js";
+import { BOT_ACTOR } from "../domain/names.js";
 import type { ComponentEvidence } from "../domain/maturity/evidence.js";
 import type { Ladder } from "../domain/maturity/ladder.js";
 import type { AccessControl } from "../ports/access-control.js";
@@ -39,8 +40,6 @@ export interface CommentEvent {
   readonly policy: OrganisationPolicy;
   readonly ladder: Ladder;
 }
-
-export const BOT_ACTOR = "sofie-integration-bot";
 
 /**
  * A comment on an issue or pull request: runs the commands it holds (`runCommands`) against

@@ -1,3 +1,4 @@
+import { BOT_ACTOR } from "../domain/names.js";
 import { parseImageRef, type ImageRef } from "../domain/images/parse-image-ref.js";
 import { buildLifecyclePolicy } from "../domain/registry/build-lifecycle-policy.js";
 import { buildRepositoryPolicy } from "../domain/registry/build-repository-policy.js";
@@ -105,7 +106,7 @@ export async function promoteToRegistry(
         Repository: request.repository,
         Pilot: request.pilot,
         Component: request.component,
-        ManagedBy: "sofie-integration-bot",
+        ManagedBy: BOT_ACTOR,
       },
       lifecyclePolicy,
       repositoryPolicy,

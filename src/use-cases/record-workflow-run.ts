@@ -7,7 +7,7 @@ import { IMAGES_JSON } from "../domain/names.js";
 import type { Clock } from "../ports/clock.js";
 import type { RepositoryRef } from "../ports/repository-ref.js";
 import type { ComponentStore, JobQueueStore } from "../ports/store.js";
-import { BOT_ACTOR } from "./answer-comment.js";
+import { BOT_ACTOR } from "../domain/names.js";
 import { requestPublish } from "./publish-component.js";
 import { refreshComponent } from "./refresh-component.js";
 import {

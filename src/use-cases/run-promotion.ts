@@ -1,4 +1,5 @@
 import type { ComponentEvidence } from "../domain/maturity/evidence.js";
+import { BOT_ACTOR } from "../domain/names.js";
 import {
   renderPromotionDone,
   renderPromotionFailed,
@@ -65,7 +66,7 @@ export async function runPromotion(
       {
         at: deps.clock.now().toISOString(),
         repository: request.repository,
-        actor: request.automatic ? "sofie-integration-bot" : request.requestedBy,
+        actor: request.automatic ? BOT_ACTOR : request.requestedBy,
         command: request.automatic ? "automatic promotion" : "promotion",
         outcome,
         message,

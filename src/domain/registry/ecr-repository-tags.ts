@@ -1,3 +1,4 @@
+import { BOT_ACTOR } from "../names.js";
 /** What a repository is for: the GitHub repository, the pilot and the component. */
 export interface RepositoryOwner {
   /** `owner/name` of the component's GitHub repository. */
@@ -19,7 +20,7 @@ export function ecrRepositoryTags(owner: RepositoryOwner): Record<string, string
   const value = (text: string) => text.replace(UNSAFE, "_").slice(0, MAX_VALUE);
   return {
     Component: value(owner.component),
-    ManagedBy: "sofie-integration-bot",
+    ManagedBy: BOT_ACTOR,
     Pilot: value(owner.pilot),
     Repository: value(owner.repository),
   };

@@ -77,6 +77,7 @@ describe("defined once", () => {
     ["sofie-tests:", "domain/names.ts"],
     ["sofie-maturity:", "domain/names.ts"],
     ["sofie-manifest:", "domain/names.ts"],
+    ["sofie-integration-bot", "domain/names.ts"],
   ])("%s is spelled out only in %s", (literal, home) => {
     expect(spelledOutside("", (text) => text.includes(literal))).toEqual([home]);
   });
