@@ -1,9 +1,7 @@
-import { createGitHubPolicySource } from "../adapters/github/github-policy-source.js";
+import { installationDeps } from "./installation-deps.js";
 import { defineJobKind } from "../use-cases/job-kind.js";
-import { resolvePolicy } from "../use-cases/resolve-policy.js";
 import { runOnboarding } from "../use-cases/run-onboarding.js";
 import { ONBOARD_JOB_TYPE, type OnboardJobPayload } from "../use-cases/sync-installation.js";
-import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
 
 /** Onboarding jobs run two at a time: most of their time is spent waiting for GitHub's write pacing. */
@@ -16,19 +14,7 @@ export function onboardJob(services: Services) {
 
 function onboard(services: Services) {
   return async (payload: OnboardJobPayload): Promise<void> => {
-    const octokit = await services.probot.auth(payload.installationId);
-    const adapters = repositoryAdapters(octokit, services.pacerFor(payload.installationId));
-    const policySource = createGitHubPolicySource(octokit);
-    const outcome = await runOnboarding(
-      {
-        ...adapters,
-        components: services.store.components,
-        jobs: services.store.jobs,
-        clock: services.clock,
-        policy: (repo) => resolvePolicy(policySource, repo, services.probot.log),
-      },
-      payload,
-    );
+    const outcome = await runOnboarding(await installationDeps(services, payload.installationId), payload);
     services.probot.log.info({ repo: `${payload.owner}/${payload.repo}`, outcome }, "onboarding job done");
   };
 }

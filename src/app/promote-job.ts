@@ -5,7 +5,7 @@ import { ciRegistryEndpoint } from "../use-cases/ci-registry-endpoint.js";
 import { defineJobKind, type JobContext } from "../use-cases/job-kind.js";
 import { PROMOTE_JOB_TYPE, type PromotionJobPayload } from "../use-cases/request-promotion.js";
 import { runPromotion } from "../use-cases/run-promotion.js";
-import { repositoryAdapters } from "./repository-adapters.js";
+import { installationDeps } from "./installation-deps.js";
 import type { Services } from "./services.js";
 
 /**
@@ -24,10 +24,9 @@ export function promoteJob(services: Services) {
 
 function promote(services: Services) {
   return async (request: PromotionJobPayload, { job, isFinal, signal }: JobContext): Promise<void> => {
-    const octokit = await services.probot.auth(request.installationId);
-    const adapters = repositoryAdapters(octokit, services.pacerFor(request.installationId));
+    const deps = await installationDeps(services, request.installationId);
     const installationToken = async () =>
-      ((await octokit.auth({ type: "installation" })) as { token: string }).token;
+      ((await deps.octokit.auth({ type: "installation" })) as { token: string }).token;
     const result = await runPromotion(
       {
         registry: {
@@ -37,12 +36,7 @@ function promote(services: Services) {
           images: createOciImageRegistry(),
           sourceEndpoint: (host) => ciRegistryEndpoint(services.env.ciRegistry, host, installationToken),
         },
-        issues: adapters.issues,
-        components: services.store.components,
-        jobs: services.store.jobs,
-        audit: services.store.audit,
-        clock: services.clock,
-        log: services.probot.log,
+        ...deps,
       },
       request,
       { attempt: job.attempts, isFinal, signal },

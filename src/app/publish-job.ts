@@ -1,12 +1,10 @@
-import { createGitHubPolicySource } from "../adapters/github/github-policy-source.js";
+import { installationDeps } from "./installation-deps.js";
 import { defineJobKind } from "../use-cases/job-kind.js";
 import {
   publishComponent,
   PUBLISH_JOB_TYPE,
   type PublishJobPayload,
 } from "../use-cases/publish-component.js";
-import { resolvePolicy } from "../use-cases/resolve-policy.js";
-import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
 
 /** Publishing is short and paced by GitHub's limits: four components at a time. */
@@ -20,17 +18,8 @@ export function publishJob(services: Services) {
 function publish(services: Services) {
   return async (payload: PublishJobPayload): Promise<void> => {
     const [owner, repo] = payload.repository.split("/") as [string, string];
-    const octokit = await services.probot.auth(payload.installationId);
-    const adapters = repositoryAdapters(octokit, services.pacerFor(payload.installationId));
-    const policySource = createGitHubPolicySource(octokit);
     await publishComponent(
-      {
-        ...adapters,
-        components: services.store.components,
-        clock: services.clock,
-        log: services.probot.log,
-        policy: (ref) => resolvePolicy(policySource, ref, services.probot.log),
-      },
+      await installationDeps(services, payload.installationId),
       { owner, repo },
       payload,
     );

@@ -1,12 +1,10 @@
-import { createGitHubPolicySource } from "../adapters/github/github-policy-source.js";
+import { installationDeps } from "./installation-deps.js";
 import { defineJobKind, type JobContext } from "../use-cases/job-kind.js";
 import {
   recordWorkflowRun,
   REPORT_RUN_JOB_TYPE,
   type WorkflowRunPayload,
 } from "../use-cases/record-workflow-run.js";
-import { resolvePolicy } from "../use-cases/resolve-policy.js";
-import { repositoryAdapters } from "./repository-adapters.js";
 import type { Services } from "./services.js";
 
 /** Reading an artifact can take a while: two runs at a time, so one big artifact holds up nothing else. */
@@ -23,16 +21,9 @@ export function reportRunJob(services: Services) {
 
 function report(services: Services) {
   return async (payload: WorkflowRunPayload, { isFinal }: JobContext): Promise<void> => {
-    const octokit = await services.probot.auth(payload.installationId);
-    const adapters = repositoryAdapters(octokit, services.pacerFor(payload.installationId));
-    const policySource = createGitHubPolicySource(octokit);
     const outcome = await recordWorkflowRun(
       {
-        ...adapters,
-        components: services.store.components,
-        jobs: services.store.jobs,
-        clock: services.clock,
-        policy: (repo) => resolvePolicy(policySource, repo, services.probot.log),
+        ...(await installationDeps(services, payload.installationId)),
         ciRegistryHosts: services.env.ciRegistry.hosts,
       },
       { ...payload, run: { ...payload.run, isFinal } },
