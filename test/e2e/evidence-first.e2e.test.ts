@@ -110,6 +110,8 @@ describeRegistry("evidence first, end to end", () => {
     );
     expect(world.repo.topics).toContain("sofie-level-3");
     // The retried job found the build in the stored evidence: it copied nothing and wrote no second entry.
+    // (Its log line follows the reply, so wait for it rather than race it.)
+    await until(() => promotionResults(SHA2).length > 0, "the retried promotion job's log line");
     expect(promotionResults(SHA2)).toEqual(["already-promoted"]);
     expect(await world.promotions(SHA2)).toHaveLength(1);
   }, 240_000);
